@@ -1,0 +1,104 @@
+"""The OpenAPI 3.1 description of ``/api/v1``."""
+
+from __future__ import annotations
+
+from .. import __version__
+from ..model import SCHEMA_VERSION
+
+_SPAN = {"type": "object", "required": ["start", "end"],
+         "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}},
+         "description": "Offsets into the submitted text (Unicode code points): text[start:end] is the evidence."}
+_NULLABLE_SPAN = {"oneOf": [{"$ref": "#/components/schemas/Span"}, {"type": "null"}]}
+_FIELD = {"type": "object", "properties": {
+    "value": {}, "confidence": {"type": "number"}, "span": _NULLABLE_SPAN, "method": {"type": "string"}}}
+_SECTION = {"type": "object", "properties": {
+    "id": {"type": "string", "description": "overview, active_disclosure, applications, review_litigation, problems, "
+                                            "other_matters, fees, statistics, extra; overview.* for subsections"},
+    "title": {"type": "string"}, "number": {"type": ["string", "null"]},
+    "heading": {"$ref": "#/components/schemas/Span"}, "span": {"$ref": "#/components/schemas/Span"},
+    "children": {"type": "array", "items": {"$ref": "#/components/schemas/Section"}}}}
+_TABLE = {"type": "object", "properties": {
+    "template": {"type": ["string", "null"], "enum": ["2021", "2019", "pre2019", None]},
+    "status": {"type": "string", "enum": ["ok", "partial", "unreadable", "missing"]},
+    "span": _NULLABLE_SPAN,
+    "reasons": {"type": "array", "items": {"type": "string"}},
+    "cells": {"type": "object", "additionalProperties": {"type": "object", "properties": {
+        "value": {"type": ["number", "null"]}, "span": {"$ref": "#/components/schemas/Span"},
+        "unit": {"type": "string"}}}},
+    "unread": {"type": "array", "items": {"type": "string"}}}}
+_CHECK = {"type": "object", "properties": {
+    "id": {"type": "string"}, "expression": {"type": "string"},
+    "left": {"type": ["number", "null"]}, "right": {"type": ["number", "null"]},
+    "status": {"type": "string", "enum": ["pass", "fail", "not_assessable"]},
+    "spans": {"type": "array", "items": {"$ref": "#/components/schemas/Span"}},
+    "reason": {"type": "string"}}}
+_FINDING = {"type": "object", "properties": {
+    "id": {"type": "string"}, "kind": {"type": "string"}, "key": {"type": "string"}, "value": {},
+    "unit": {"type": ["string", "null"]}, "qualifiers": {"type": "object"},
+    "span": {"$ref": "#/components/schemas/Span"}, "section": {"type": ["string", "null"]},
+    "score": {"type": "number"}, "method": {"type": "string", "enum": ["rule", "ml", "hybrid"]},
+    "extractor": {"type": "object", "properties": {"name": {"type": "string"}, "version": {"type": "string"}}},
+    "evidence": {"type": "object"}}}
+_REPORT = {"type": "object", "required": ["schema_version", "source", "pipeline", "document", "sections", "tables",
+                                          "checks", "findings"],
+           "properties": {
+               "schema_version": {"type": "integer", "const": SCHEMA_VERSION},
+               "source": {"type": "object", "properties": {
+                   "name": {"type": ["string", "null"]}, "sha256": {"type": "string"},
+                   "characters": {"type": "integer"}}},
+               "pipeline": {"type": "object", "properties": {
+                   "name": {"type": "string"}, "version": {"type": "string"}, "fingerprint": {"type": "string"}}},
+               "document": {"type": "object", "properties": {
+                   key: {"$ref": "#/components/schemas/Field"}
+                   for key in ("agency", "year", "level", "region", "template")}},
+               "sections": {"type": "array", "items": {"$ref": "#/components/schemas/Section"}},
+               "tables": {"type": "object", "properties": {
+                   name: {"$ref": "#/components/schemas/Table"}
+                   for name in ("active_disclosure", "applications", "review_litigation")}},
+               "checks": {"type": "array", "items": {"$ref": "#/components/schemas/Check"}},
+               "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
+               "warnings": {"type": "array", "items": {"type": "string"}}}}
+_ERROR = {"type": "object", "required": ["error"], "properties": {"error": {
+    "type": "object", "required": ["code", "message"],
+    "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}}
+
+
+def _error(description: str) -> dict:
+    return {"description": description,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+
+
+def openapi_document(max_bytes: int) -> dict:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Government information-disclosure annual report reader", "version": __version__,
+                 "description": "Reads 政府信息公开工作年度报告: metadata, sections, the three statistical tables "
+                                "with the span of every cell, and the arithmetic checks."},
+        "paths": {
+            "/api/v1/analyze": {"post": {
+                "summary": "Analyse one report",
+                "description": f"The document as UTF-8 text, at most {max_bytes} bytes.",
+                "parameters": [{"name": "name", "in": "query", "required": False, "schema": {"type": "string"},
+                                "description": "the document's name, for text/plain bodies"}],
+                "requestBody": {"required": True, "content": {
+                    "text/plain": {"schema": {"type": "string"}},
+                    "application/json": {"schema": {"type": "object", "required": ["text"], "properties": {
+                        "text": {"type": "string"}, "name": {"type": "string"}}}},
+                    "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
+                        "file": {"type": "string", "format": "binary"}, "name": {"type": "string"}}}}}},
+                "responses": {
+                    "200": {"description": "the report", "content": {"application/json": {
+                        "schema": {"$ref": "#/components/schemas/Report"}}}},
+                    "400": _error("malformed request or empty document"),
+                    "413": _error("document over the size limit"),
+                    "415": _error("binary data or text that is not UTF-8"),
+                    "422": _error("the text is not an information-disclosure annual report"),
+                }}},
+            "/api/v1/health": {"get": {"summary": "Ready when the pipeline is loaded", "responses": {
+                "200": {"description": "ready", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
+            "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {
+                "200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
+        },
+        "components": {"schemas": {"Span": _SPAN, "Field": _FIELD, "Section": _SECTION, "Table": _TABLE,
+                                   "Check": _CHECK, "Finding": _FINDING, "Report": _REPORT, "Error": _ERROR}},
+    }

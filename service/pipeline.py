@@ -1,0 +1,115 @@
+"""One report in, one structured report out: ``Pipeline().analyze(text, name) -> Report``.
+
+A ``Pipeline`` reads its rule files once when built (a bad file fails here, naming file and line) and is then
+safe to share between requests of one process: ``analyze`` keeps no state between documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from . import __version__
+from .checks import run_checks
+from .errors import NotAnAnnualReport
+from .ingest import decode
+from .metadata import MetadataReader, load_level_rules
+from .model import Report, Section, Source, Table
+from .rules import data_path
+from .sections import TOP_IDS, SectionFinder, load_heading_rules
+from .tables import TableReader, load_table_spec
+from .tables.reader import Region
+from .text import SubmittedText
+
+PIPELINE_NAME = "gov-disclosure-report"
+RULE_FILES = ("sections.tsv", "table_rows.tsv", "levels.tsv")
+_TABLE_SECTIONS = {"active_disclosure": "active_disclosure", "applications": "applications",
+                   "review_litigation": "review_litigation"}
+# Where a table's section heading is missing, the table is still found by its first printed words.
+_TABLE_ANCHORS = {
+    "active_disclosure": re.compile(r"第二十条第\(一\)项"),
+    "applications": re.compile(r"本年新收政府信息公开申请"),
+    "review_litigation": re.compile(r"结果维持"),
+}
+_REPORT_WORDS = re.compile(r"政府信息公开|政务公开|信息公开")
+
+
+class Pipeline:
+    def __init__(self):
+        self.table_spec = load_table_spec()
+        row_labels = tuple(row.label for row in self.table_spec.rows if row.label is not None)
+        self.sections = SectionFinder(load_heading_rules(), row_labels=row_labels)
+        self.tables = TableReader(self.table_spec)
+        self.metadata = MetadataReader(load_level_rules())
+        self.fingerprint = _fingerprint()
+
+    @property
+    def info(self) -> dict:
+        return {"name": PIPELINE_NAME, "version": __version__, "fingerprint": self.fingerprint}
+
+    def analyze_bytes(self, data: bytes, name: str | None = None) -> Report:
+        return self.analyze(decode(data), name)
+
+    def analyze(self, original: str, name: str | None = None) -> Report:
+        text = SubmittedText.of(original)
+        sections = self.sections.find(text)
+        _require_report(text, sections)
+        table_template = self.tables.table_template(text, self._region(text, sections, "active_disclosure"))
+        document = self.metadata.read(text, sections, table_template)
+        template = document.template.value
+        tables = self._read_tables(text, sections, template)
+        return Report(
+            source=Source(name, hashlib.sha256(original.encode("utf-8")).hexdigest(), len(original)),
+            pipeline=self.info,
+            document=document,
+            sections=sections,
+            tables=tables,
+            checks=run_checks(tables, self.table_spec),
+        )
+
+    def _read_tables(self, text: SubmittedText, sections, template: str | None) -> dict[str, Table]:
+        if template == "pre2019":
+            reason = "pre-2019 reports print the older 统计表, not the keyed tables of the 2019/2021 templates"
+            return {name: Table(name, "pre2019", "missing", reasons=(reason,)) for name in _TABLE_SECTIONS}
+        return {
+            name: self.tables.read(name, text, self._region(text, sections, name), template)
+            for name in _TABLE_SECTIONS
+        }
+
+    def _region(self, text: SubmittedText, sections: tuple[Section, ...], table: str) -> Region | None:
+        section = next((s for s in sections if s.id == _TABLE_SECTIONS[table]), None)
+        normal = text.normal
+        if section is not None:
+            region = Region(normal.index_at_or_after(section.heading.end), normal.index_at_or_after(section.span.end))
+            if _TABLE_ANCHORS[table].search(text.compact.text[
+                    text.compact.index_at_or_after(section.span.start):text.compact.index_at_or_after(section.span.end)]) \
+                    or table != "active_disclosure":
+                return region
+        anchor = _TABLE_ANCHORS[table].search(text.compact.text)
+        if anchor is None:
+            return None
+        start = normal.index_at_or_after(text.compact.offset(anchor.start()))
+        later = [s.span.start for s in sections if s.span.start > normal.offset(start)]
+        end = normal.index_at_or_after(min(later)) if later else len(normal.text)
+        return Region(start, end)
+
+
+def _require_report(text: SubmittedText, sections: tuple[Section, ...]) -> None:
+    found = {s.id for s in sections if s.id in TOP_IDS}
+    words = _REPORT_WORDS.search(text.compact.text)
+    if words and len(found) >= 2:
+        return
+    if words and re.search(r"年度报告|年报", text.compact.text[:3000]) and found:
+        return
+    raise NotAnAnnualReport(
+        "the text is not a government information-disclosure annual report: "
+        f"it has {len(found)} of the six standard sections ({', '.join(sorted(found)) or 'none'})"
+        + ("" if words else " and never mentions 政府信息公开")
+    )
+
+
+def _fingerprint() -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for name in RULE_FILES:
+        digest.update(data_path(name).read_bytes())
+    return digest.hexdigest()[:16]
