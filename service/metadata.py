@@ -66,14 +66,14 @@ class MetadataReader:
         return DocumentInfo(
             agency=agency,
             year=year,
-            level=self._level(agency, region),
+            level=self._level(agency, region, text),
             region=region,
             template=_template(text, year, table_template),
         )
 
-    def _level(self, agency: Field, region: Field) -> Field:
+    def _level(self, agency: Field, region: Field, text: SubmittedText) -> Field:
         if agency.value is None:
-            return UNKNOWN
+            return _level_from_self_reference(text)
         for rule in self.agency_rules:
             if rule.pattern.search(agency.value):
                 if rule.level != "@region":
@@ -84,6 +84,17 @@ class MetadataReader:
                         return Field(place_rule.level, 0.85 * agency.confidence, agency.span,
                                      f"government of a place: {place_rule.pattern.pattern}")
         return UNKNOWN
+
+
+_SELF_REFERENCE = re.compile(r"[我本](?:局|委|厅|署|办)(?![\u4e00-\u9fff]{0,1}(?:公室|法))")
+
+
+def _level_from_self_reference(text: SubmittedText) -> Field:
+    """A report that never names its body still says 我局/本委 of itself: a department."""
+    found = _SELF_REFERENCE.findall(text.normal.text)
+    if len(found) >= 2:
+        return Field("department", 0.5, None, f"the report calls itself {found[0]}")
+    return UNKNOWN
 
 
 @dataclass(frozen=True)

@@ -131,6 +131,10 @@ class SectionFinder:
         ended = candidate.title_end >= len(normal) or normal[candidate.title_end] in " \t\u3000\n"
         if not (candidate.alone or ended) or re.search(r"[，,。；;]", candidate.words):
             return False
+        line_end = normal.find("\n", candidate.title_end)
+        rest = normal[candidate.title_end : len(normal) if line_end < 0 else line_end]
+        if re.search(r"(?:[ \t|]+\d+(?:\.\d+)?){2,}[ \t|]*$", rest):
+            return False  # a table row: its line ends in cells
         # The title and the few words after it: a row label broken over lines ("三、本年\n度 办 理\n结果").
         ahead = candidate.words + re.sub(r"\s", "", normal[candidate.title_end : candidate.title_end + 24])[:8]
         return not any(p.search(ahead) for p in self.not_headings)

@@ -89,9 +89,34 @@ class TableReader:
                 continue
             for key, raw in zip(row.cell_keys(), values):
                 cells[key] = _to_cell(text, raw)
+        self._drop_detached(rows, labels, cells, unread, reasons, text, starts, region)
         status = "ok" if not unread else ("partial" if cells else "unreadable")
         return Table(name, template, status, cells, tuple(unread), tuple(reasons),
                      text.normal.span(region.start, region.end))
+
+    def _drop_detached(self, rows, labels, cells, unread, reasons, text, starts, region) -> None:
+        """Where a row label stands with no cells of its own and the next label's cells come on a later line, the
+        labels have come apart from their cells (Markdown rebuilt from a PDF): the cells after the second label
+        may be the first's, so neither row is read."""
+        first_label = {index: matches[0] for index, matches in labels.items() if matches}
+        by_position = sorted(first_label.items(), key=lambda item: item[1].start)
+        normal = text.normal.text
+        for (index, label), (next_index, next_label) in zip(by_position, by_position[1:]):
+            between = split_cells(normal[label.end : next_label.start], label.end)
+            if any(cell.kind == "number" for cell in between):
+                continue
+            next_row = rows[next_index]
+            keys = next_row.cell_keys()
+            first_value = cells.get(keys[0])
+            if first_value is None or "\n" not in normal[next_label.end : text.normal.index_at_or_after(first_value.span.start)]:
+                continue
+            for row_index in (index, next_index):
+                row = rows[row_index]
+                for key in row.cell_keys():
+                    cells.pop(key, None)
+                    if key not in unread:
+                        unread.append(key)
+                reasons.append(f"{row.key}: its label stands apart from the cells, which cannot be told from the next row's")
 
     def _find_labels(self, rows, text: SubmittedText, region: Region) -> dict[int, list[_Label]]:
         """Every match of each row label in the region, in normal-view positions; a match inside another row's
