@@ -77,21 +77,20 @@ class Pipeline:
         }
 
     def _region(self, text: SubmittedText, sections: tuple[Section, ...], table: str) -> Region | None:
+        """Where a table is printed: its section, or, where the heading is missing or does not hold the table
+        (an agency's own outline), from the table's first printed words to the next section."""
+        normal, compact = text.normal, text.compact
         section = next((s for s in sections if s.id == _TABLE_SECTIONS[table]), None)
-        normal = text.normal
         if section is not None:
-            region = Region(normal.index_at_or_after(section.heading.end), normal.index_at_or_after(section.span.end))
-            if _TABLE_ANCHORS[table].search(text.compact.text[
-                    text.compact.index_at_or_after(section.span.start):text.compact.index_at_or_after(section.span.end)]) \
-                    or table != "active_disclosure":
-                return region
-        anchor = _TABLE_ANCHORS[table].search(text.compact.text)
+            words = compact.text[compact.index_at_or_after(section.span.start):compact.index_at_or_after(section.span.end)]
+            if table != "active_disclosure" or _TABLE_ANCHORS[table].search(words):
+                return Region(normal.index_at_or_after(section.heading.end), normal.index_at_or_after(section.span.end))
+        anchor = _TABLE_ANCHORS[table].search(compact.text)
         if anchor is None:
             return None
-        start = normal.index_at_or_after(text.compact.offset(anchor.start()))
+        start = normal.index_at_or_after(compact.offset(anchor.start()))
         later = [s.span.start for s in sections if s.span.start > normal.offset(start)]
-        end = normal.index_at_or_after(min(later)) if later else len(normal.text)
-        return Region(start, end)
+        return Region(start, normal.index_at_or_after(min(later)) if later else len(normal.text))
 
 
 def _require_report(text: SubmittedText, sections: tuple[Section, ...]) -> None:
