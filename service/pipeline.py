@@ -54,10 +54,10 @@ class Pipeline:
         text = SubmittedText.of(original)
         sections = self.sections.find(text)
         _require_report(text, sections)
-        table_template = self.tables.table_template(text, self._region(text, sections, "active_disclosure"))
+        regions = {name: self._region(text, sections, name) for name in _TABLE_SECTIONS}
+        table_template = self.tables.table_template(text, regions["active_disclosure"])
         document = self.metadata.read(text, sections, table_template)
-        template = document.template.value
-        tables = self._read_tables(text, sections, template)
+        tables = self._read_tables(text, regions, document.template.value)
         return Report(
             source=Source(name, hashlib.sha256(original.encode("utf-8")).hexdigest(), len(original)),
             pipeline=self.info,
@@ -67,14 +67,11 @@ class Pipeline:
             checks=run_checks(tables, self.table_spec),
         )
 
-    def _read_tables(self, text: SubmittedText, sections, template: str | None) -> dict[str, Table]:
+    def _read_tables(self, text: SubmittedText, regions: dict[str, Region | None], template: str | None) -> dict[str, Table]:
         if template == "pre2019":
             reason = "pre-2019 reports print the older 统计表, not the keyed tables of the 2019/2021 templates"
             return {name: Table(name, "pre2019", "missing", reasons=(reason,)) for name in _TABLE_SECTIONS}
-        return {
-            name: self.tables.read(name, text, self._region(text, sections, name), template)
-            for name in _TABLE_SECTIONS
-        }
+        return {name: self.tables.read(name, text, region, template) for name, region in regions.items()}
 
     def _region(self, text: SubmittedText, sections: tuple[Section, ...], table: str) -> Region | None:
         """Where a table is printed: its section, or, where the heading is missing or does not hold the table

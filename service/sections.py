@@ -77,7 +77,7 @@ class SectionFinder:
         sections = []
         for i, heading in enumerate(headings):
             end = headings[i + 1].start if i + 1 < len(headings) else len(normal)
-            section_id = heading.rule.id if heading in chosen and heading.rule else "extra"
+            section_id = heading.rule.id if heading in chosen else "extra"
             children = self._subsections(text, heading.title_end, end) if section_id == "overview" else ()
             sections.append(_section(text, section_id, heading, end, children))
         return tuple(sections)
@@ -108,12 +108,10 @@ class SectionFinder:
         for rule in self.top_rules:
             match = rule.pattern.match(squeezed)
             if match and match.end() <= _MAX_TITLE:
-                rest = squeezed[match.end():]
-                alone = not rest.strip("。：:*") and (window.find("\n") < 0)
                 title_end = words_start + positions[match.end() - 1] + 1
-                if _is_alone_line(normal, start, line_end, title_end):
+                alone = _is_alone_line(normal, start, line_end, title_end)
+                if alone:
                     title_end = _trim_title(normal, title_end, line_end)
-                    alone = True
                 return _Candidate(start, title_end, number, rule, alone, _words(normal, words_start, title_end))
         title_end = _TITLE_END.search(normal, words_start, min(line_end, words_start + _MAX_TITLE) + 1)
         end = title_end.start() if title_end else min(line_end, words_start + _MAX_TITLE)
