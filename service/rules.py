@@ -43,8 +43,9 @@ def data_path(name: str) -> Path:
     return Path(str(resources.files(DATA_PACKAGE).joinpath(name)))
 
 
-def read_tsv(path: Path, columns: tuple[str, ...]) -> list[Row]:
-    """Rows of a TSV file whose first non-comment line names ``columns``. ``#`` starts a comment line."""
+def read_tsv(path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[Row]:
+    """Rows of a TSV file whose first non-comment line names ``columns`` (never empty) and ``optional`` (may be
+    empty). ``#`` starts a comment line."""
     shown = str(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -58,7 +59,7 @@ def read_tsv(path: Path, columns: tuple[str, ...]) -> list[Row]:
         cells = line.split("\t")
         if header is None:
             header = cells
-            missing = [c for c in columns if c not in header]
+            missing = [c for c in (*columns, *optional) if c not in header]
             if missing:
                 raise RuleFileError(shown, number, f"header lacks column(s) {missing}; it has {header}")
             continue
