@@ -10,6 +10,7 @@ import hashlib
 import re
 
 from . import __version__
+from .analysis import Analyzer
 from .checks import run_checks
 from .errors import NotAnAnnualReport
 from .ingest import decode
@@ -22,7 +23,7 @@ from .tables.reader import Region
 from .text import SubmittedText
 
 PIPELINE_NAME = "gov-disclosure-report"
-RULE_FILES = ("sections.tsv", "table_rows.tsv", "levels.tsv")
+RULE_FILES = ("sections.tsv", "table_rows.tsv", "levels.tsv", "domain_words.txt")
 _TABLE_SECTIONS = {"active_disclosure": "active_disclosure", "applications": "applications",
                    "review_litigation": "review_litigation"}
 # Where a table's section heading is missing, the table is still found by its first printed words.
@@ -41,6 +42,8 @@ class Pipeline:
         self.sections = SectionFinder(load_heading_rules(), row_labels=row_labels)
         self.tables = TableReader(self.table_spec)
         self.metadata = MetadataReader(load_level_rules())
+        self.analyzer = Analyzer()
+        self.extractors: tuple = ()
         self.fingerprint = _fingerprint()
 
     @property
@@ -58,6 +61,9 @@ class Pipeline:
         table_template = self.tables.table_template(text, regions["active_disclosure"])
         document = self.metadata.read(text, sections, table_template)
         tables = self._read_tables(text, regions, document.template.value)
+        analyzed = self.analyzer.analyze(text, sections, tables)
+        findings = sorted((f for extractor in self.extractors for f in extractor.extract(analyzed)),
+                          key=lambda f: (f.span.start, f.span.end, f.kind, f.key))
         return Report(
             source=Source(name, hashlib.sha256(original.encode("utf-8")).hexdigest(), len(original)),
             pipeline=self.info,
@@ -65,6 +71,7 @@ class Pipeline:
             sections=sections,
             tables=tables,
             checks=run_checks(tables, self.table_spec),
+            findings=tuple(findings),
         )
 
     def _read_tables(self, text: SubmittedText, regions: dict[str, Region | None], template: str | None) -> dict[str, Table]:
