@@ -25,7 +25,6 @@ KNOWN_GAPS = {
     ("sections", "r017_pingtan_2018.txt"): "older outline: subsections named by meaning only (解读回应 → active)",
     ("sections", "r019_pingtan_dishui_2013.txt"): "older outline: subsections numbered 1、2、 and named by meaning",
     ("sections", "r022_pingtan_2015.txt"): "older outline: subsections named by meaning only (组织领导 → supervision)",
-    ("tables", "r015_pingtan_2020.txt"): "table 二 cells separated only by a minus sign (2648-18) are not split",
 }
 
 
@@ -118,6 +117,6 @@ def test_crawler_text_agrees_with_hand_read_html_cells(stem, template, reports):
     for key, value in read.items():
         assert gold["tables"][key] == value, key
     applications = report.tables["applications"]
-    assert applications.status in ("unreadable", "partial") and len(applications.cells) <= 7
-    assert sum("run together" in reason for reason in applications.reasons) >= 20
+    assert applications.status == "partial" and applications.unread
+    assert sum("run together" in reason for reason in applications.reasons) >= 10
 

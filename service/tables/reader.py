@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..model import Cell, Span, Table
 from ..text import SubmittedText
 from .cells import RawCell, split_cells
+from .runs import is_run, split_run
 from .spec import TableSpec
 
 _TEMPLATE_2021_HEADER = re.compile(r"本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额")
@@ -80,15 +81,16 @@ class TableReader:
             for label in labels.get(index, []):
                 following = [start for start in starts if start > label.start]
                 values, problem = _row_values(text, label.end, following[0] if following else region.end,
-                                              len(row.columns))
+                                              row.columns)
                 if problem is None:
                     break
             if problem:
-                unread.extend(row.cell_keys())
                 reasons.append(f"{row.key}: {problem}")
-                continue
-            for key, raw in zip(row.cell_keys(), values):
-                cells[key] = _to_cell(text, raw)
+            for key, raw in zip(row.cell_keys(), values or [None] * len(row.columns)):
+                if raw is None:
+                    unread.append(key)
+                else:
+                    cells[key] = _to_cell(text, raw)
         self._drop_detached(rows, labels, cells, unread, reasons, text, starts, region)
         status = "ok" if not unread else ("partial" if cells else "unreadable")
         return Table(name, template, status, cells, tuple(unread), tuple(reasons),
@@ -147,6 +149,9 @@ class TableReader:
         raw = split_cells(text.normal.text[region.start:region.end], region.start)
         numbers = [cell for cell in raw if cell.kind == "number"]
         if not numbers:
+            decoded = _grid_from_run(name, template, text, region, keys)
+            if decoded is not None:
+                return decoded
             if _REVIEW_HEADER.search(_compact_slice(text, region)):
                 return Table(name, template, "unreadable", span=span, unread=tuple(keys),
                              reasons=(_no_cells_reason(raw),))
@@ -162,6 +167,25 @@ class TableReader:
             return Table(name, template, "unreadable", span=span, unread=tuple(keys), reasons=(reason,))
         cells = {key: _to_cell(text, cell) for key, cell in zip(keys, numbers)}
         return Table(name, template, "ok", cells, span=span)
+
+
+def _grid_from_run(name: str, template: str | None, text: SubmittedText, region: Region, keys: list[str]) -> Table | None:
+    """Table 四 printed as one run of digits glued to its headings: the cells every split of the run agrees on."""
+    normal = text.normal.text
+    runs = [m for m in re.finditer(r"\d[\d \t]*", normal[region.start:region.end])
+            if len(re.sub(r"\D", "", m.group())) >= len(keys)]
+    if len(runs) != 1:
+        return None
+    run = runs[0]
+    columns = tuple(key.rsplit(".", 1)[-1] for key in keys)
+    decoded = split_run(run.group().rstrip(), region.start + run.start(), columns)
+    cells = {key: _to_cell(text, cell) for key, cell in zip(keys, decoded) if cell is not None}
+    if not cells:
+        return None
+    unread = tuple(key for key in keys if key not in cells)
+    reason = f"cells run together with no separator; {len(cells)} of {len(keys)} read where every split of the run agrees"
+    return Table(name, template, "partial" if unread else "ok", cells, unread, (reason,),
+                 text.normal.span(region.start, region.end))
 
 
 def _grid_run(raw: list[RawCell], count: int) -> list[RawCell] | None:
@@ -183,8 +207,39 @@ def _compact_slice(text: SubmittedText, region: Region) -> str:
     return compact.text[start:end]
 
 
-def _row_values(text: SubmittedText, start: int, end: int, expected: int) -> tuple[list[RawCell], str | None]:
-    """The cells of one row: the run of number and blank cells after the label, or why it cannot be read."""
+def _row_values(text: SubmittedText, start: int, end: int, columns: tuple[str, ...]) -> tuple[list[RawCell | None], str | None]:
+    """The cells of one row: the run of number and blank cells after the label, or why it cannot be read. Where
+    the cells run together, those that every split of the run agrees on (``runs.split_run``), ``None`` for the
+    others, and the reason."""
+    values, problem = _separated_values(text, start, end, len(columns))
+    segment = _leading_run(text.normal.text[start:end])
+    if problem is None or not is_run(segment) or not _runs_together(segment, problem):
+        return values, problem
+    decoded = split_run(segment, start, columns)
+    read = sum(cell is not None for cell in decoded)
+    if not read:
+        return [], problem
+    return decoded, f"{problem}; {read} of {len(columns)} cells read where every split of the run agrees"
+
+
+def _leading_run(segment: str) -> str:
+    """The digits, minus signs and white space that follow a label, up to the first word (a heading printed
+    after the row); nothing when the run goes on into a decimal, a thousands separator or a unit."""
+    run = re.match(r"[\d\s\-−]*", segment).group()
+    rest = segment[len(run):]
+    return "" if rest[:1] in tuple(".,，元万%") and rest else run.rstrip()
+
+
+def _runs_together(segment: str, problem: str) -> bool:
+    """Whether a row's numbers were printed with no separator: a long run of digits, digits touching the label,
+    or a token that cannot be one cell ("00", "2648-18"). A short row of spaced numbers is not decoded: there a
+    missing number is more likely a blank cell than two cells run together."""
+    tokens = segment.split()
+    return ("run together" in problem or not segment[:1].isspace()
+            or any(not re.fullmatch(r"[-−]?(?:0|[1-9]\d*)", token) for token in tokens))
+
+
+def _separated_values(text: SubmittedText, start: int, end: int, expected: int) -> tuple[list[RawCell], str | None]:
     raw = split_cells(text.normal.text[start:end], start)
     if raw and raw[0].kind == "blank" and raw[0].start == start:
         raw = raw[1:]  # the empty rest of the label's own cell, before the first tab or pipe
