@@ -27,6 +27,8 @@ _NUMERAL = "一二三四五六七八九十"
 # A heading's number as printed, after NFKC: 一、 一. 一， 第一部分
 _TOP_NUMBER = re.compile(rf"(?:第(?P<part>[{_NUMERAL}]{{1,3}})部分|(?P<num>[{_NUMERAL}]{{1,3}})\s*[、.,．])\s*")
 _SUB_NUMBER = re.compile(rf"\((?P<num>[{_NUMERAL}]{{1,3}})\)\s*")
+_SUB_ARABIC = re.compile(r"(?<![\d.])(?P<num>\d{1,2})、\s*")
+_MAX_CLAUSE = 14  # characters of one clause of a subsection title
 _MARKUP = re.compile(r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?[ \t]*")
 _SENTENCE_END = "。；;!！?？:：」”)\"0123456789"
 _TITLE_END = re.compile(r"[。：:；;]|\*\*|\s{2,}|\n")
@@ -56,7 +58,7 @@ def load_heading_rules(name: str = "sections.tsv") -> tuple[_HeadingRule, ...]:
     rules = []
     for row in read_tsv(data_path(name), ("id", "level", "strength", "pattern")):
         level = row.choice("level", {"top", "sub", "none"})
-        allowed = {"top": set(TOP_IDS + OLD_OUTLINE_IDS), "sub": set(SUB_IDS), "none": {"not_heading"}}[level]
+        allowed = {"top": set(TOP_IDS + OLD_OUTLINE_IDS), "sub": set(SUB_IDS), "none": {"not_heading", "title_tail"}}[level]
         rules.append(_HeadingRule(row.choice("id", allowed), level, row.choice("strength", {"strong", "weak"}) == "strong",
                                   row.regex("pattern")))
     return tuple(rules)
@@ -65,8 +67,10 @@ def load_heading_rules(name: str = "sections.tsv") -> tuple[_HeadingRule, ...]:
 class SectionFinder:
     def __init__(self, rules: tuple[_HeadingRule, ...], row_labels: tuple[re.Pattern, ...] = ()):
         self.top_rules = tuple(r for r in rules if r.level == "top")
-        self.sub_rules = tuple(r for r in rules if r.level == "sub")
-        self.not_headings = tuple(r.pattern for r in rules if r.level == "none") + row_labels
+        sub_rules = [r for r in rules if r.level == "sub"]
+        self.sub_rules = tuple(r for r in sub_rules if r.strong) + tuple(r for r in sub_rules if not r.strong)
+        self.not_headings = tuple(r.pattern for r in rules if r.id == "not_heading") + row_labels
+        self.title_tails = tuple(r.pattern for r in rules if r.id == "title_tail")
 
     def find(self, text: SubmittedText) -> tuple[Section, ...]:
         normal = text.normal.text
@@ -141,11 +145,9 @@ class SectionFinder:
     def _subsections(self, text: SubmittedText, start: int, end: int) -> tuple[Section, ...]:
         normal = text.normal.text
         heads: list[tuple[int, int, str | None, str]] = []  # start, title_end, number, id
-        for match in _SUB_NUMBER.finditer(normal, start, end):
-            if not _at_boundary(normal, match.start(), numbered=True):
-                continue
+        for match in self._numbered_subheadings(normal, start, end):
             stop = _TITLE_END.search(normal, match.end(), min(end, match.end() + _MAX_TITLE))
-            title_end = _glued_title_end(normal, match.end(), stop.start() if stop else min(end, match.end() + _MAX_TITLE))
+            title_end = self._glued_title_end(normal, match.end(), stop.start() if stop else min(end, match.end() + _MAX_TITLE))
             words = re.sub(r"\s", "", normal[match.end() : title_end])
             sub_id = self._sub_id(words)
             if sub_id:
@@ -158,18 +160,43 @@ class SectionFinder:
                 if sub_id:
                     heads.append((at, match.end("title"), None, sub_id))
         heads.sort()
-        seen: set[str] = set()
         unique = []
-        for head in heads:
-            if head[3] not in seen:
-                seen.add(head[3])
+        for head in heads:  # a numbered heading may also read as a run-in one: keep the first at each place
+            if not unique or head[0] >= unique[-1][1]:
                 unique.append(head)
+        if len({head[2] is None for head in unique}) > 1:  # numbered parts found: run-in words are body text
+            unique = [head for head in unique if head[2] is not None]
         out = []
         for i, (h_start, title_end, number, sub_id) in enumerate(unique):
             h_end = unique[i + 1][0] if i + 1 < len(unique) else end
             candidate = _Candidate(h_start, title_end, number, None, False)
             out.append(_section(text, sub_id, candidate, h_end, ()))
         return tuple(out)
+
+    def _numbered_subheadings(self, normal: str, start: int, end: int) -> list[re.Match]:
+        """The numbered parts of 总体情况: （一） style, or 1、 style where the report numbers its parts so."""
+        for pattern in (_SUB_NUMBER, _SUB_ARABIC):
+            found = [m for m in pattern.finditer(normal, start, end) if _at_boundary(normal, m.start(), numbered=True)]
+            if found:
+                return found
+        return []
+
+    def _glued_title_end(self, normal: str, start: int, end: int) -> int:
+        """Where a subsection title ends when the body is glued to it: after 方面/情况, before an inner list number
+        ("（三）着力推进政务公开平台建设1.强化…"), or, for a two-clause title ("强化组织协调，着力规范公开工作积极贯彻…"),
+        after the last word that ends such titles (``title_tail`` in sections.tsv) in its second clause."""
+        match = _SUB_TITLE_TAIL.search(normal, start, end)
+        if match is None:
+            return end
+        if match.group() in ("方面", "情况"):
+            return match.end()
+        if match.group() in ",，" and match.start() - start <= _MAX_CLAUSE:
+            clause = re.match(rf"[^，,。；;：:、\s\d(（]{{2,{_MAX_CLAUSE}}}", normal[match.end():end])
+            if clause:
+                tails = [m.end() for p in self.title_tails for m in p.finditer(clause.group())]
+                if tails:
+                    return match.end() + max(tails)
+        return match.start()
 
     def _sub_id(self, words: str) -> str | None:
         for rule in self.sub_rules:
@@ -179,15 +206,6 @@ class SectionFinder:
 
 
 _SUB_TITLE_TAIL = re.compile(r"方面|情况|[，,]|\d[.、]|[一二三四五六七八九十]是")
-
-
-def _glued_title_end(normal: str, start: int, end: int) -> int:
-    """Where a subsection title ends when the body is glued to it: after 方面/情况, or before a comma or an
-    inner list number ("（三）着力推进政务公开平台建设1.强化…")."""
-    match = _SUB_TITLE_TAIL.search(normal, start, end)
-    if match is None:
-        return end
-    return match.end() if match.group() in ("方面", "情况") else match.start()
 
 
 def _words(normal: str, start: int, end: int) -> str:

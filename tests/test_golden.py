@@ -21,10 +21,6 @@ _FILES = sorted((ROOT / "corpus" / "expected").glob("*.json")) + sorted((ROOT / 
 # Where the product and a hand-written expectation still disagree, and the product is the one that falls short.
 # Strict: when the product is fixed the mark must go.
 KNOWN_GAPS = {
-    ("sections", "r015_pingtan_2020.txt"): "subsections named by meaning only (强化组织协调 → supervision)",
-    ("sections", "r017_pingtan_2018.txt"): "older outline: subsections named by meaning only (解读回应 → active)",
-    ("sections", "r019_pingtan_dishui_2013.txt"): "older outline: subsections numbered 1、2、 and named by meaning",
-    ("sections", "r022_pingtan_2015.txt"): "older outline: subsections named by meaning only (组织领导 → supervision)",
 }
 
 

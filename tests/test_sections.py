@@ -79,7 +79,14 @@ def test_agency_outline_before_the_standard_tables(analyze):
             ("overview.active", "(一) 系统化推进主动公开"), ("overview.platform", "（三）精细化建设公开平台"),
             ("overview.supervision", "（四）常态化开展监督管理")]),
         ("（三）政府信息管理方面进一步规范信息发布全流程，按照要求", [("overview.management", "（三）政府信息管理方面")]),
-        ("（一）着力加强公开解读回应工作。正文。", []),  # a part of 总体情况 that is none of the five
+        ("（一）着力加强公开解读回应工作。正文。", [("overview.active", "（一）着力加强公开解读回应工作")]),  # by meaning
+        ("（二）着力提升政务服务工作实效。正文。", []),  # a part of 总体情况 that is none of the five
+        ("（一）强化组织协调，着力规范公开工作积极贯彻国家要求。（二）围绕工作重点，扎实推进主动公开根据要点。", [
+            ("overview.supervision", "（一）强化组织协调，着力规范公开工作"),
+            ("overview.active", "（二）围绕工作重点，扎实推进主动公开")]),  # titles glued to the body
+        ("1、加强组织领导，层层狠抓落实 建立了机制。2、突出重点，全面推进政务信息公开载体建设 一是网站。", [
+            ("overview.supervision", "1、加强组织领导，层层狠抓落实"),
+            ("overview.platform", "2、突出重点，全面推进政务信息公开载体建设")]),
     ],
 )
 def test_subsections_of_overview(analyze, overview, expected):
