@@ -171,7 +171,7 @@ def _write(items: list[_Line | _Row], builder: TextBuilder) -> None:
 
 def _continues(previous: _Line, line: _Line, left: float, right: float) -> bool:
     """Whether ``line`` goes on with ``previous``'s paragraph (a wrapped line, on this page or the next)."""
-    full = previous.x1 >= right - 1.5 * previous.size
+    full = previous.x1 >= right - 2.5 * previous.size
     indented = line.x0 > left + 0.8 * line.size
     return (full and not indented and not _HEADING.match(line.text)
             and not previous.text.rstrip().endswith(_SENTENCE_END))
