@@ -62,9 +62,9 @@ def extract_pdf(data: bytes, limits: FormatLimits = FormatLimits()) -> Extracted
     except Exception as exc:  # pdfminer raises many kinds on a damaged file; any of them means: unreadable
         raise UnreadableDocument(f"the PDF cannot be read: it is damaged or truncated ({type(exc).__name__})") from None
     if characters < 10 * pages:
-        kind = "pages of images" if images else "pages"
-        raise ScannedPdf(f"the PDF has {pages} {kind} and no text layer (a scan?); this service reads the text "
-                         "layer of a PDF, so run OCR on it first or submit the text")
+        what = f"{pages} page{'s' if pages != 1 else ''}" + (" of images" if images else "")
+        raise ScannedPdf(f"the PDF has no text layer ({what}: a scan?); this service reads the text layer of a "
+                         "PDF, so run OCR on it first or submit its text")
     builder = TextBuilder(limits.max_table_cells)
     _write(_drop_running_heads(items, pages), builder)
     return builder.build("pdf", pages=pages)
