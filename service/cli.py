@@ -12,7 +12,7 @@ import json
 import sys
 
 from .errors import ServiceError
-from .ingest import MAX_DOCUMENT_BYTES, decode, max_document_bytes, read_path
+from .ingest import MAX_DOCUMENT_BYTES, max_document_bytes, read_path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -28,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
         "analyze",
         help="analyse reports and print one JSON report each",
         description=(
-            "Analyse each report (UTF-8 text: PDF-extracted, Markdown, OCR or crawler text) and print its "
+            "Analyse each report (an HTML page, a PDF with a text layer, a DOCX, or UTF-8 text; the format is "
+            "read from the bytes, not the file name) and print its "
             "structured report as JSON: document metadata, sections, the three statistical tables with the span "
             "of every cell, and the arithmetic checks. One PATH prints one JSON document; several print JSON "
             "Lines, one report a line, in the order given. '-' reads standard input. A file that cannot be read "
@@ -69,7 +70,7 @@ def _analyze(args) -> int:
         name = (args.name or "stdin") if path == "-" else path
         try:
             data = _read_stdin() if path == "-" else read_path(path)
-            report = pipeline.analyze(decode(data), name)
+            report = pipeline.analyze_bytes(data, name)
         except ServiceError as exc:
             failed += 1
             print(f"error: {name}: {exc.message} [{exc.code}]", file=sys.stderr)

@@ -70,3 +70,25 @@ class RuleFileError(ServiceError):
         super().__init__(f"{path}:{line}: {problem}")
         self.path = path
         self.line = line
+
+
+class UnreadableDocument(InputError):
+    """The bytes are a PDF, DOCX or HTML file that cannot be read: truncated, corrupt, or not what it claims."""
+
+    code = "unreadable_document"
+    http_status = 422
+
+
+class ScannedPdf(InputError):
+    """A PDF with no text layer: pages of images. It needs OCR first; this service does not guess at pictures."""
+
+    code = "scanned_pdf"
+    http_status = 422
+
+
+class DocumentTooComplex(InputError):
+    """The document is within the size limit but would take unbounded work: too many pages, too deep or too many
+    elements, parts that decompress past the limit (a zip bomb), or reading that runs past its time budget."""
+
+    code = "document_too_complex"
+    http_status = 413

@@ -201,12 +201,24 @@ class Finding:
 
 @dataclass(frozen=True)
 class Source:
+    """What was submitted. ``sha256`` and ``characters`` are those of the text the spans index (the extracted
+    text for HTML, PDF and DOCX); ``file_sha256`` and ``bytes`` those of the file as sent, when it was a file."""
+
     name: str | None
     sha256: str
     characters: int
+    format: str = "text"
+    file_sha256: str | None = None
+    bytes: int | None = None
+    pages: int | None = None
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "sha256": self.sha256, "characters": self.characters}
+        out = {"name": self.name, "sha256": self.sha256, "characters": self.characters, "format": self.format}
+        if self.file_sha256 is not None:
+            out.update(file_sha256=self.file_sha256, bytes=self.bytes)
+        if self.pages is not None:
+            out["pages"] = self.pages
+        return out
 
 
 @dataclass(frozen=True)
@@ -219,6 +231,7 @@ class Report:
     checks: tuple[Check, ...]
     findings: tuple[Finding, ...] = ()
     warnings: tuple[str, ...] = ()
+    text: str | None = None  # the extracted text, for HTML, PDF and DOCX (the spans index it)
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
@@ -234,4 +247,5 @@ class Report:
             "checks": [check.to_dict() for check in self.checks],
             "findings": [finding.to_dict() for finding in self.findings],
             "warnings": list(self.warnings),
+            **({"text": self.text} if self.text is not None else {}),
         }

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
 from . import __version__
 from .analysis import Analyzer
 from .checks import run_checks
 from .errors import NotAnAnnualReport
-from .ingest import decode
+from .formats import FormatLimits, extract
 from .metadata import MetadataReader, load_level_rules
 from .model import Report, Section, Source, Table
 from .rules import data_path
@@ -36,7 +37,8 @@ _REPORT_WORDS = re.compile(r"政府信息公开|政务公开|信息公开")
 
 
 class Pipeline:
-    def __init__(self):
+    def __init__(self, limits: FormatLimits | None = None):
+        self.limits = limits or FormatLimits()
         self.table_spec = load_table_spec()
         row_labels = tuple(row.label for row in self.table_spec.rows if row.label is not None)
         self.sections = SectionFinder(load_heading_rules(), row_labels=row_labels)
@@ -51,9 +53,18 @@ class Pipeline:
         return {"name": PIPELINE_NAME, "version": __version__, "fingerprint": self.fingerprint}
 
     def analyze_bytes(self, data: bytes, name: str | None = None) -> Report:
-        return self.analyze(decode(data), name)
+        """The one entry for a file as submitted: its format sniffed from the bytes, its text extracted, analysed.
+        For HTML, PDF and DOCX the report carries the extracted text, which its spans index."""
+        document = extract(data, self.limits)
+        report = self.analyze(document.text, name)
+        if document.format == "text":
+            return report
+        source = replace(report.source, format=document.format, file_sha256=hashlib.sha256(data).hexdigest(),
+                         bytes=len(data), pages=document.pages)
+        return replace(report, source=source, text=document.text)
 
     def analyze(self, original: str, name: str | None = None) -> Report:
+        """A report of text (UTF-8, already decoded); spans index ``original``."""
         text = SubmittedText.of(original)
         sections = self.sections.find(text)
         _require_report(text, sections)

@@ -45,7 +45,7 @@ def test_the_three_ways_give_the_same_report(client, how):
         ({"data": b"", "content_type": "text/plain"}, 400, "empty_document"),
         ({"data": b"   \n ", "content_type": "text/plain"}, 400, "empty_document"),
         ({"data": b"\x00\x01\x02binary", "content_type": "text/plain"}, 415, "binary_document"),
-        ({"data": b"%PDF-1.7 ...", "content_type": "text/plain"}, 415, "binary_document"),
+        ({"data": b"%PDF-1.7 ...", "content_type": "text/plain"}, 422, "unreadable_document"),  # read as what it is
         ({"data": "政府信息公开".encode("gbk"), "content_type": "text/plain"}, 415, "invalid_encoding"),
         ({"data": "今天天气很好，我们去公园散步。".encode(), "content_type": "text/plain"}, 422, "not_an_annual_report"),
         ({"json": {"name": "x"}}, 400, "invalid_input"),
@@ -73,7 +73,7 @@ def test_unknown_route_and_method_are_json(client):
 
 def test_unexpected_failure_is_a_500_without_a_traceback(app):
     class Broken:
-        def analyze(self, text, name):
+        def analyze_bytes(self, data, name):
             raise RuntimeError("secret internals")
 
     app.extensions["report_pipeline"] = Broken()

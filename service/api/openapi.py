@@ -45,7 +45,10 @@ _REPORT = {"type": "object", "required": ["schema_version", "source", "pipeline"
                "schema_version": {"type": "integer", "const": SCHEMA_VERSION},
                "source": {"type": "object", "properties": {
                    "name": {"type": ["string", "null"]}, "sha256": {"type": "string"},
-                   "characters": {"type": "integer"}}},
+                   "characters": {"type": "integer"},
+                   "format": {"type": "string", "enum": ["text", "html", "pdf", "docx"]},
+                   "file_sha256": {"type": "string"}, "bytes": {"type": "integer"}, "pages": {"type": "integer"}}},
+               "text": {"type": "string", "description": "HTML, PDF and DOCX only: the extracted text the spans index"},
                "pipeline": {"type": "object", "properties": {
                    "name": {"type": "string"}, "version": {"type": "string"}, "fingerprint": {"type": "string"}}},
                "document": {"type": "object", "properties": {
@@ -77,11 +80,17 @@ def openapi_document(max_bytes: int) -> dict:
         "paths": {
             "/api/v1/analyze": {"post": {
                 "summary": "Analyse one report",
-                "description": f"The document as UTF-8 text, at most {max_bytes} bytes.",
+                "description": f"The document, at most {max_bytes} bytes: a file (HTML page, PDF with a text layer, "
+                               "DOCX or UTF-8 text; the format is read from the bytes) as a multipart upload or the "
+                               "raw body, or its text in JSON.",
                 "parameters": [{"name": "name", "in": "query", "required": False, "schema": {"type": "string"},
                                 "description": "the document's name, for text/plain bodies"}],
                 "requestBody": {"required": True, "content": {
                     "text/plain": {"schema": {"type": "string"}},
+                    "text/html": {"schema": {"type": "string"}},
+                    "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+                        "schema": {"type": "string", "format": "binary"}},
                     "application/json": {"schema": {"type": "object", "required": ["text"], "properties": {
                         "text": {"type": "string"}, "name": {"type": "string"}}}},
                     "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
@@ -90,9 +99,10 @@ def openapi_document(max_bytes: int) -> dict:
                     "200": {"description": "the report", "content": {"application/json": {
                         "schema": {"$ref": "#/components/schemas/Report"}}}},
                     "400": _error("malformed request or empty document"),
-                    "413": _error("document over the size limit"),
-                    "415": _error("binary data or text that is not UTF-8"),
-                    "422": _error("the text is not an information-disclosure annual report"),
+                    "413": _error("document over the size limit, or too complex (pages, nesting, zip bomb, time)"),
+                    "415": _error("binary data, an unsupported file, or text that is not UTF-8"),
+                    "422": _error("not an information-disclosure annual report, a scan with no text layer, or a "
+                                  "damaged or truncated file"),
                 }}},
             "/api/v1/health": {"get": {"summary": "Ready when the pipeline is loaded", "responses": {
                 "200": {"description": "ready", "content": {"application/json": {"schema": {"type": "object"}}}}}}},

@@ -20,6 +20,7 @@ from .spec import TableSpec
 _TEMPLATE_2021_HEADER = re.compile(r"本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额")
 _TEMPLATE_2019_HEADER = re.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增/?减|采购项目数量|第二十条第\(九\)项")
 _APPLICATIONS_2021_ROWS = re.compile(r"逾期不补正|逾期未按收费")
+_APPLICATIONS_ONE_OTHER_ROW = re.compile(r"\(六\)其他处理")
 _REVIEW_HEADER = re.compile(r"结果维持|结果纠正|尚未审结|未经复议直接起诉|复议后起诉")
 _REVIEW_WORDS = re.compile(r"行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果|维持|纠正|其他|尚未|审结|总计|[\s#*|()（）:：\-]")
 _GLUED_DIGITS = 4  # a number this long where several cells were expected: cells run together
@@ -61,8 +62,18 @@ class TableReader:
         if name == "review_litigation":
             return self._read_grid(name, text, region, template)
         if name == "applications" and template is not None:
-            template = "2021" if _APPLICATIONS_2021_ROWS.search(_compact_slice(text, region)) else template
+            template = self._applications_template(_compact_slice(text, region), template)
         return self._read_rows(name, text, region, template or "2021")
+
+    @staticmethod
+    def _applications_template(words: str, template: str) -> str:
+        """Table 三's own layout: the three 其他处理 rows of 2021, or the one row of 2019 (which some 2021 reports
+        still print, as 洪泽区 2023 does)."""
+        if _APPLICATIONS_2021_ROWS.search(words):
+            return "2021"
+        if _APPLICATIONS_ONE_OTHER_ROW.search(words):
+            return "2019"
+        return template
 
     # -- tables 二 and 三: rows found by label -------------------------------------------------------------
     def _read_rows(self, name: str, text: SubmittedText, region: Region, template: str) -> Table:
