@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 
+from .batch import command as batch_command
 from .errors import ServiceError
 from .ingest import MAX_DOCUMENT_BYTES, decode, max_document_bytes, read_path
 
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="report file, or - for standard input")
     analyze.add_argument("--compact", action="store_true", help="one line per report even for a single PATH")
     analyze.add_argument("--name", help="the name recorded in the report for standard input (default: stdin)")
+    batch_command.add_parser(commands)
     return parser
 
 
@@ -51,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
     if args.command == "analyze":
         return _analyze(args)
+    if args.command == "batch":
+        return batch_command.run(args)
     parser.error(f"unknown command {args.command}")
     return EXIT_USAGE
 
