@@ -7,10 +7,10 @@ documents in it, the HTTP API and the themes issue read it.
 from .errors import BadFilter, ReportNotFound, StoreError, StoreUnavailable, StoreVersionError
 from .migrations import SCHEMA_VERSION
 from .rows import ScoredDocument, report_json
-from .store import ReportFilter, Store, StoredResult, open_store, sqlite_url
+from .store import LEVELS, ReportFilter, Store, StoredResult, open_store, sqlite_url
 
 DB_URL_ENV = "REPORTS_DB_URL"
 
-__all__ = ["BadFilter", "DB_URL_ENV", "ReportFilter", "ReportNotFound", "SCHEMA_VERSION", "ScoredDocument", "Store",
+__all__ = ["BadFilter", "DB_URL_ENV", "LEVELS", "ReportFilter", "ReportNotFound", "SCHEMA_VERSION", "ScoredDocument", "Store",
            "StoreError", "StoreUnavailable", "StoreVersionError", "StoredResult", "open_store", "report_json",
            "sqlite_url"]
