@@ -1,5 +1,7 @@
 """``/api/v1/reports``: stored reports read through the HTTP API, from SQLite and from PostgreSQL."""
 
+import json
+
 import pytest
 
 from service.api import create_app
@@ -26,9 +28,11 @@ def test_list_and_read_stored_reports(stored_client, pipeline):
     assert page["total"] == 3 and (page["limit"], page["offset"]) == (100, 0)
     assert [summary["name"].rsplit("/", 1)[-1] for summary in page["reports"]] == list(SCORED)
     assert page["reports"][0]["pipeline"]["fingerprint"] == pipeline.fingerprint
-    report = stored_client.get(f"/api/v1/reports/{page['reports'][2]['id']}").get_json()
+    response = stored_client.get(f"/api/v1/reports/{page['reports'][2]['id']}")
     text = (SAMPLES / SCORED[2]).read_text(encoding="utf-8")
-    assert report == pipeline.analyze(text, page["reports"][2]["name"]).to_dict()
+    expected = pipeline.analyze(text, page["reports"][2]["name"]).to_dict()
+    assert response.mimetype == "application/json" and response.get_json() == expected
+    assert response.get_data(as_text=True) == json.dumps(expected, ensure_ascii=False)  # as the batch wrote it
 
 
 @pytest.mark.parametrize("query, expected", [

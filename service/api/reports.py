@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from ..store import DB_URL_ENV, ReportFilter, Store, StoreUnavailable, open_store
 
@@ -44,4 +44,4 @@ def list_reports():
 
 @reports.get("/reports/<int:report_id>")
 def get_report(report_id: int):
-    return jsonify(_store().report(report_id))
+    return Response(_store().report_json(report_id), mimetype="application/json")

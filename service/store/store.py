@@ -206,12 +206,16 @@ class Store:
         return total, [_summary(row) for row in rows]
 
     def report(self, report_id: int) -> dict:
-        """The stored report JSON of ``report_id``, as the batch command wrote it."""
+        """The stored report of ``report_id``."""
+        return json.loads(self.report_json(report_id))
+
+    def report_json(self, report_id: int) -> str:
+        """The stored report of ``report_id`` as JSON text, byte for byte the line the batch command wrote."""
         with self.engine.connect() as connection:
             text = connection.scalar(select(schema.reports.c.report_json).where(schema.reports.c.id == report_id))
         if text is None:
             raise ReportNotFound(f"no stored report has the id {report_id}")
-        return json.loads(text)
+        return text
 
     def findings(self, kind: str | None = None) -> Iterator[dict]:
         """Every stored finding (of one ``kind``), with the id of its report: what the themes issue reads."""
