@@ -37,7 +37,9 @@ def test_help_names_inputs_outputs_and_resuming():
 
 def test_the_summary_and_the_exit_status(tmp_path):
     out = tmp_path / "out"
-    inputs = [str(SAMPLES / "002_246021b1e6d305f9.txt"), str(SAMPLES / "r001_huaian_hongze_2023.pdf")]
+    weather = tmp_path / "weather.txt"
+    weather.write_text("今天天气很好，我们去公园散步。", encoding="utf-8")
+    inputs = [str(SAMPLES / "002_246021b1e6d305f9.txt"), str(weather)]
     result = batch(*inputs, "--out", str(out), "--no-progress")
     assert result.returncode == 1, result.stderr
     assert b"2 documents: 1 scored, 1 failed, 0 skipped" in result.stderr

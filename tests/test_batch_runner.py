@@ -16,8 +16,9 @@ from .conftest import SAMPLES
 def corpus(tmp_path):
     directory = tmp_path / "corpus"
     directory.mkdir()
-    for name in ("000_3b8afcaee8bf52ed.txt", "003_579355e8a18665bf.txt", "r001_huaian_hongze_2023.pdf"):
+    for name in ("000_3b8afcaee8bf52ed.txt", "003_579355e8a18665bf.txt"):
         shutil.copy(SAMPLES / name, directory / name)
+    (directory / "scan.txt").write_bytes(bytes(range(256)) * 4)  # binary data under a text name
     shutil.copy(SAMPLES / "000_3b8afcaee8bf52ed.txt", directory / "same_as_000.txt")
     return directory
 
@@ -47,11 +48,11 @@ def test_a_run_scores_each_content_once_and_records_failures(pipeline, store, co
                                           f"{corpus}/000_3b8afcaee8bf52ed.txt").to_dict()
     failures = read_csv(out / "failures.csv")
     assert [(row["name"].rsplit("/", 1)[-1], row["error_code"]) for row in failures] == [
-        ("missing.txt", "document_not_found"), ("r001_huaian_hongze_2023.pdf", "binary_document")]
+        ("missing.txt", "document_not_found"), ("scan.txt", "binary_document")]
 
     again, _ = run_batch(pipeline, store, [str(corpus)], out)
     assert (again.scored, again.failed, again.skipped, again.skipped_failed) == (0, 0, 4, 1)
-    assert again.any_failed  # the PDF's stored outcome is still a failure
+    assert again.any_failed  # the binary file's stored outcome is still a failure
 
 
 def test_a_changed_file_is_scored_again(pipeline, store, corpus, tmp_path):

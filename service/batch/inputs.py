@@ -71,6 +71,6 @@ def _walk(directory: str) -> list[InputDocument]:
         folders[:] = sorted(folder for folder in folders if not folder.startswith("."))
         for file in sorted(files):
             if not file.startswith(".") and Path(file).suffix.lower() in DOCUMENT_SUFFIXES:
-                path = os.path.join(root, file)
-                found.append(InputDocument(Path(path).as_posix(), Path(path)))
+                path = os.path.join(root, file)  # not normalised: "./corpus/a.txt" stays as the user wrote it
+                found.append(InputDocument(path, Path(path)))
     return found

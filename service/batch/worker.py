@@ -1,16 +1,11 @@
-"""What a worker process does: build one ``Pipeline`` when it starts, then score the documents it is sent.
-
-A document's failure is its outcome (a ``ScoredDocument`` with the error code and message), never an exception
-that would stop the run.
-"""
+"""What a worker process does: build one ``Pipeline`` when it starts, then score the documents it is sent."""
 
 from __future__ import annotations
 
 import resource
 
-from ..errors import ServiceError
 from ..pipeline import Pipeline
-from ..store import ScoredDocument
+from ..scoring import ScoredDocument, score_document
 
 _pipeline: Pipeline | None = None
 
@@ -23,16 +18,7 @@ def start_worker() -> None:
 
 def score(name: str, sha256: str, data: bytes) -> tuple[ScoredDocument, int]:
     """The outcome of scoring one document, and this process's peak resident memory so far (bytes)."""
-    pipeline = _pipeline or Pipeline()
-    try:
-        report = pipeline.analyze_bytes(data, name)
-        scored = ScoredDocument.of_report(report.to_dict(), name=name, sha256=sha256, size_bytes=len(data))
-    except ServiceError as exc:
-        scored = ScoredDocument.of_error(exc.code, exc.message, name=name, sha256=sha256, size_bytes=len(data),
-                                         pipeline=pipeline.info)
-    except Exception as exc:  # a bug on one document must not stop a corpus run: record it and go on
-        scored = ScoredDocument.of_error("internal_error", f"{type(exc).__name__}: {exc}", name=name,
-                                         sha256=sha256, size_bytes=len(data), pipeline=pipeline.info)
+    scored = score_document(_pipeline or Pipeline(), name, data, sha256)
     return scored, peak_memory_bytes()
 
 

@@ -6,7 +6,7 @@ documents in it, the HTTP API and the themes issue read it.
 
 from .errors import BadFilter, ReportNotFound, StoreError, StoreUnavailable, StoreVersionError
 from .migrations import SCHEMA_VERSION
-from .rows import ScoredDocument, report_json
+from ..scoring import ScoredDocument, report_json
 from .store import LEVELS, ReportFilter, Store, StoredResult, open_store, sqlite_url
 
 DB_URL_ENV = "REPORTS_DB_URL"

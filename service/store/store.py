@@ -20,7 +20,7 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, Ope
 from . import schema
 from .errors import BadFilter, ReportNotFound, StoreUnavailable
 from .migrations import migrate
-from .rows import ScoredDocument
+from ..scoring import ScoredDocument
 
 _CHUNK = 500  # sha256s per IN (...) query: well under SQLite's and PostgreSQL's parameter limits
 LEVELS = ("ministry", "province", "city", "county", "township", "department")

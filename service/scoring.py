@@ -1,10 +1,16 @@
-"""A scored document as the rows the store keeps: computed where the document was scored (a worker process),
-so the process that writes the ledger only inserts."""
+"""Scoring one document for a corpus run: its outcome (a report or the error that stopped it) and the rows the
+store keeps of it, computed where the document was scored (a batch worker process, a Spark executor), so that the
+process writing the ledger only inserts. The batch command and the Spark job share it: the same bytes give the
+same report JSON through either.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
+
+from .errors import ServiceError
 
 
 def report_json(report_dict: dict) -> str:
@@ -97,3 +103,18 @@ def _finding_row(position: int, finding: dict) -> dict:
         "extractor_version": extractor.get("version") if isinstance(extractor, dict) else None,
         "evidence": finding.get("evidence") or {},
     }
+
+
+def score_document(pipeline, name: str, data: bytes, sha256: str | None = None) -> ScoredDocument:
+    """Score the file ``data`` named ``name`` with ``pipeline.analyze_bytes``. A document's failure is its outcome,
+    never an exception that would stop a corpus run."""
+    sha256 = sha256 or hashlib.sha256(data).hexdigest()
+    try:
+        report = pipeline.analyze_bytes(data, name)
+        return ScoredDocument.of_report(report.to_dict(), name=name, sha256=sha256, size_bytes=len(data))
+    except ServiceError as exc:
+        return ScoredDocument.of_error(exc.code, exc.message, name=name, sha256=sha256, size_bytes=len(data),
+                                       pipeline=pipeline.info)
+    except Exception as exc:  # a bug on one document: record it and go on with the others
+        return ScoredDocument.of_error("internal_error", f"{type(exc).__name__}: {exc}", name=name, sha256=sha256,
+                                       size_bytes=len(data), pipeline=pipeline.info)
