@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 
+from . import spark_job
 from .batch import command as batch_command
 from .errors import ServiceError
 from .ingest import MAX_DOCUMENT_BYTES, decode, max_document_bytes, read_path
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--compact", action="store_true", help="one line per report even for a single PATH")
     analyze.add_argument("--name", help="the name recorded in the report for standard input (default: stdin)")
     batch_command.add_parser(commands)
+    spark_job.add_parser(commands)
     return parser
 
 
@@ -55,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         return _analyze(args)
     if args.command == "batch":
         return batch_command.run(args)
+    if args.command == "spark":
+        return spark_job.main(args)
     parser.error(f"unknown command {args.command}")
     return EXIT_USAGE
 
