@@ -13,9 +13,11 @@ from .conftest import ROOT, SAMPLES, distinct_copies
 KILL_CORPUS = 600  # at ~150 documents a second on one worker, a run takes a few seconds: time to kill it
 
 
-def batch(*args, **kwargs):
+def batch(*args, env=None, **kwargs):
+    """The batch command; its database is the default one in --out unless the test names one."""
+    env = env or {key: value for key, value in os.environ.items() if key != "REPORTS_DB_URL"}
     return subprocess.run([sys.executable, "-m", "service", "batch", *args], capture_output=True, cwd=ROOT,
-                          timeout=300, **kwargs)
+                          timeout=300, env=env, **kwargs)
 
 
 def committed(database) -> int:
@@ -64,8 +66,9 @@ def test_killed_mid_run_the_same_command_resumes_and_scores_each_document_once(t
     database = out / "reports.db"
     command = [sys.executable, "-m", "service", "batch", str(corpus), "--out", str(out), "--workers", "1"]
     # Its own session, so that the kill takes the run and its worker process at once, as a power cut would.
+    environment = {key: value for key, value in os.environ.items() if key != "REPORTS_DB_URL"}
     run = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                           start_new_session=True)
+                           start_new_session=True, env=environment)
     deadline = time.monotonic() + 120
     while committed(database) < 50 and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -94,3 +97,14 @@ def test_killed_mid_run_the_same_command_resumes_and_scores_each_document_once(t
     unchanged = batch(*command[4:], "--no-progress")
     assert f"0 scored, 0 failed, {KILL_CORPUS} skipped".encode() in unchanged.stderr
     assert (out / "reports.jsonl").read_text(encoding="utf-8").splitlines() == lines
+
+
+def test_the_database_can_be_named_by_url_or_environment(store_url, tmp_path):
+    document = str(SAMPLES / "004_85f1e392ae353580.txt")
+    first = batch(document, "--out", str(tmp_path / "a"), "--db", store_url, "--no-progress")
+    assert first.returncode == 0 and b"1 scored" in first.stderr, first.stderr
+    assert not (tmp_path / "a" / "reports.db").exists()
+    environment = dict(os.environ, REPORTS_DB_URL=store_url)
+    again = batch(document, "--out", str(tmp_path / "b"), "--no-progress", env=environment)
+    assert b"0 scored, 0 failed, 1 skipped" in again.stderr, again.stderr
+    assert (tmp_path / "a" / "reports.jsonl").read_bytes() == (tmp_path / "b" / "reports.jsonl").read_bytes()

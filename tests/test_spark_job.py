@@ -47,7 +47,8 @@ def corpus(tmp_path_factory):
         shutil.copy(SAMPLES / name, directory / name)
     out = directory.parent / "batch"
     subprocess.run([sys.executable, "-m", "service", "batch", str(directory), "--out", str(out), "--workers", "1",
-                    "--no-progress"], cwd=ROOT, check=True, capture_output=True, timeout=300)
+                    "--no-progress"], cwd=ROOT, check=True, capture_output=True, timeout=300,
+                   env={key: value for key, value in os.environ.items() if key != "REPORTS_DB_URL"})
     lines = (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()
     return directory, lines
 

@@ -10,14 +10,10 @@ import os
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from ..store import DB_URL_ENV, ReportFilter, Store, StoreUnavailable, open_store
+from ..store import DB_URL_ENV, ReportFilter, Store, StoreNotConfigured, open_store
 
 reports = Blueprint("reports", __name__, url_prefix="/api/v1")
 EXTENSION = "report_store"
-
-
-class StoreNotConfigured(StoreUnavailable):
-    code = "store_not_configured"
 
 
 def configure(app) -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ..errors import ServiceError
 
-EXIT_OK, EXIT_FAILED = 0, 1
+EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130
+_RESUME = "run the same command again to resume: what was scored is kept"
 
 
 def add_parser(commands) -> argparse.ArgumentParser:
@@ -73,6 +75,12 @@ def run(args) -> int:
         summary = runner.run(documents, problems)
         counts = write_outputs(out_dir, store, pipeline.fingerprint, summary.run_documents, summary.unreadable,
                                pipeline.table_spec, chinese_headers=args.headers == "zh")
+    except KeyboardInterrupt:
+        print(f"\ninterrupted: {_RESUME}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenProcessPool:
+        print(f"error: a worker process died (out of memory?); {_RESUME}", file=sys.stderr)
+        return EXIT_FAILED
     finally:
         store.close()
     for problem in summary.unreadable:

@@ -51,8 +51,10 @@ class RunSummary:
         skipped = f"{self.skipped} skipped"
         if self.skipped_failed:
             skipped += f" ({self.skipped_failed} of them failed before)"
-        return (f"{self.documents} documents: {self.scored} scored, {self.failed} failed, {skipped}; "
-                f"peak memory per worker {self.peak_worker_memory / 2**20:.0f} MiB")
+        line = f"{self.documents} documents: {self.scored} scored, {self.failed} failed, {skipped}"
+        if self.peak_worker_memory:
+            line += f"; peak memory per worker {self.peak_worker_memory / 2**20:.0f} MiB"
+        return line
 
 
 class BatchRunner:

@@ -4,7 +4,8 @@
 documents in it, the HTTP API and the themes issue read it.
 """
 
-from .errors import BadFilter, ReportNotFound, StoreError, StoreUnavailable, StoreVersionError
+from .errors import (BadFilter, ReportNotFound, StoreError, StoreNotConfigured, StoreUnavailable,
+                     StoreVersionError)
 from .migrations import SCHEMA_VERSION
 from ..scoring import ScoredDocument, report_json
 from .store import LEVELS, ReportFilter, Store, StoredResult, open_store, sqlite_url
@@ -12,5 +13,5 @@ from .store import LEVELS, ReportFilter, Store, StoredResult, open_store, sqlite
 DB_URL_ENV = "REPORTS_DB_URL"
 
 __all__ = ["BadFilter", "DB_URL_ENV", "LEVELS", "ReportFilter", "ReportNotFound", "SCHEMA_VERSION", "ScoredDocument", "Store",
-           "StoreError", "StoreUnavailable", "StoreVersionError", "StoredResult", "open_store", "report_json",
+           "StoreError", "StoreNotConfigured", "StoreUnavailable", "StoreVersionError", "StoredResult", "open_store", "report_json",
            "sqlite_url"]

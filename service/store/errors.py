@@ -21,6 +21,10 @@ class StoreUnavailable(StoreError):
     http_status = 503
 
 
+class StoreNotConfigured(StoreUnavailable):
+    code = "store_not_configured"
+
+
 class ReportNotFound(ServiceError):
     code = "report_not_found"
     http_status = 404
