@@ -21,7 +21,7 @@ from ..store import ScoredDocument, Store
 from . import worker
 from .inputs import InputDocument, InputProblem
 
-_HASH_CHUNK = 256  # documents read and looked up in the ledger at a time
+_HASH_CHUNK = 64  # documents read, hashed and looked up in the ledger at a time (bounds the bytes held)
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,8 @@ class BatchRunner:
                     summary.run_documents.append(RunDocument(document.name, sha256))
                     if sha256 in seen or sha256 in stored:
                         summary.skipped += 1
-                        summary.skipped_failed += stored.get(sha256) == "failed"
+                        if stored.get(sha256) == "failed":
+                            summary.skipped_failed += 1
                         bar.update(1)
                         continue
                     seen.add(sha256)
