@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# The main job: set up, analyse the bundled sample reports, and serve the API with gunicorn.
-#   bash scripts/run.sh            (HOST, PORT and WORKERS change where and how it serves)
+# The main job: set up, score the bundled sample reports into the embedded database with the batch command, and
+# serve the API (which reads that database) with gunicorn.
+#   bash scripts/run.sh      (OUT, REPORTS_DB_URL, HOST, PORT and WORKERS change where it writes and serves)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-mkdir -p out
-shopt -s nullglob
-reports=(corpus/samples/*.txt corpus/samples/*.md corpus/unseen/*.txt)
-echo "analysing ${#reports[@]} sample reports into out/reports.jsonl"
-.venv/bin/python -m service analyze --compact "${reports[@]}" > out/reports.jsonl || true
-echo "$(wc -l < out/reports.jsonl) reports written; serving http://${HOST:-127.0.0.1}:${PORT:-8000}/api/v1/health"
+out="${OUT:-out}"
+export REPORTS_DB_URL="${REPORTS_DB_URL:-sqlite:///$PWD/$out/reports.db}"
+# A document that fails (today: the PDF sample, until the document-formats issue lands) is listed in
+# $out/failures.csv and does not stop the others, nor this script.
+.venv/bin/python -m service batch corpus/samples corpus/unseen/*.txt --out "$out" \
+  || echo "some documents could not be scored: see $out/failures.csv"
+echo "serving http://${HOST:-127.0.0.1}:${PORT:-8000}/api/v1/reports (stored reports) and /api/v1/analyze"
 exec .venv/bin/gunicorn --workers "${WORKERS:-2}" --bind "${HOST:-127.0.0.1}:${PORT:-8000}" "service.wsgi:app"

@@ -11,6 +11,8 @@ import argparse
 import json
 import sys
 
+from . import spark_job
+from .batch import command as batch_command
 from .errors import ServiceError
 from .ingest import MAX_DOCUMENT_BYTES, max_document_bytes, read_path
 
@@ -41,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="report file, or - for standard input")
     analyze.add_argument("--compact", action="store_true", help="one line per report even for a single PATH")
     analyze.add_argument("--name", help="the name recorded in the report for standard input (default: stdin)")
+    batch_command.add_parser(commands)
+    spark_job.add_parser(commands)
     return parser
 
 
@@ -52,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
     if args.command == "analyze":
         return _analyze(args)
+    if args.command == "batch":
+        return batch_command.run(args)
+    if args.command == "spark":
+        return spark_job.main(args)
     parser.error(f"unknown command {args.command}")
     return EXIT_USAGE
 

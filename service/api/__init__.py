@@ -7,7 +7,7 @@ from flask import Flask
 
 from ..ingest import max_document_bytes
 from ..pipeline import Pipeline
-from . import errors, routes
+from . import errors, reports, routes
 
 EXTENSION = "report_pipeline"
 
@@ -26,4 +26,6 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions[EXTENSION] = Pipeline()
     errors.register(app)
     app.register_blueprint(routes.api)
+    reports.configure(app)
+    app.register_blueprint(reports.reports)
     return app

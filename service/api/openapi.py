@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import __version__
 from ..model import SCHEMA_VERSION
+from ..store import LEVELS
 
 _SPAN = {"type": "object", "required": ["start", "end"],
          "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}},
@@ -61,6 +62,16 @@ _REPORT = {"type": "object", "required": ["schema_version", "source", "pipeline"
                "checks": {"type": "array", "items": {"$ref": "#/components/schemas/Check"}},
                "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
                "warnings": {"type": "array", "items": {"type": "string"}}}}
+_REPORT_SUMMARY = {"type": "object", "properties": {
+    "id": {"type": "integer"}, "name": {"type": ["string", "null"]}, "sha256": {"type": "string"},
+    "agency": {"type": ["string", "null"]}, "year": {"type": ["integer", "null"]},
+    "level": {"type": ["string", "null"]}, "region": {"type": ["string", "null"]},
+    "template": {"type": ["string", "null"]},
+    "pipeline": {"type": "object", "properties": {"version": {"type": "string"}, "fingerprint": {"type": "string"}}},
+    "scored_at": {"type": "string"}}}
+_REPORT_PAGE = {"type": "object", "properties": {
+    "total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"},
+    "reports": {"type": "array", "items": {"$ref": "#/components/schemas/ReportSummary"}}}}
 _ERROR = {"type": "object", "required": ["error"], "properties": {"error": {
     "type": "object", "required": ["code", "message"],
     "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}}
@@ -104,11 +115,41 @@ def openapi_document(max_bytes: int) -> dict:
                     "422": _error("not an information-disclosure annual report, a scan with no text layer, or a "
                                   "damaged or truncated file"),
                 }}},
+            "/api/v1/reports": {"get": {
+                "summary": "Stored reports (scored by the batch command), filtered and paged",
+                "parameters": [
+                    {"name": "agency", "in": "query", "schema": {"type": "string"},
+                     "description": "part of the reporting body's name"},
+                    {"name": "year", "in": "query", "schema": {"type": "integer"}, "description": "year reported on"},
+                    {"name": "level", "in": "query", "schema": {"type": "string", "enum": list(LEVELS)}},
+                    {"name": "pipeline", "in": "query", "schema": {"type": "string"},
+                     "description": "pipeline fingerprint"},
+                    {"name": "sha256", "in": "query", "schema": {"type": "string"},
+                     "description": "SHA-256 of the document file"},
+                    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000,
+                                                               "default": 100}},
+                    {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0}}],
+                "responses": {
+                    "200": {"description": "one page of report summaries", "content": {"application/json": {
+                        "schema": {"$ref": "#/components/schemas/ReportPage"}}}},
+                    "400": _error("a bad filter (code bad_filter)"),
+                    "503": _error("no database of stored reports is configured or reachable"),
+                }}},
+            "/api/v1/reports/{id}": {"get": {
+                "summary": "One stored report, exactly as the batch command wrote it",
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+                "responses": {
+                    "200": {"description": "the report", "content": {"application/json": {
+                        "schema": {"$ref": "#/components/schemas/Report"}}}},
+                    "404": _error("no stored report has this id (code report_not_found)"),
+                    "503": _error("no database of stored reports is configured or reachable"),
+                }}},
             "/api/v1/health": {"get": {"summary": "Ready when the pipeline is loaded", "responses": {
                 "200": {"description": "ready", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
             "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {
                 "200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
         },
         "components": {"schemas": {"Span": _SPAN, "Field": _FIELD, "Section": _SECTION, "Table": _TABLE,
-                                   "Check": _CHECK, "Finding": _FINDING, "Report": _REPORT, "Error": _ERROR}},
+                                   "Check": _CHECK, "Finding": _FINDING, "Report": _REPORT, "Error": _ERROR,
+                                   "ReportSummary": _REPORT_SUMMARY, "ReportPage": _REPORT_PAGE}},
     }
