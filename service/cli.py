@@ -40,6 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="report file, or - for standard input")
     analyze.add_argument("--compact", action="store_true", help="one line per report even for a single PATH")
     analyze.add_argument("--name", help="the name recorded in the report for standard input (default: stdin)")
+    from . import evaluation, themes_command
+
+    themes_command.add_parser(commands)
+    evaluation.add_parser(commands)
     return parser
 
 
@@ -51,6 +55,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
     if args.command == "analyze":
         return _analyze(args)
+    if args.command == "themes":
+        from . import themes_command
+
+        return themes_command.run(args)
+    if args.command == "evaluate":
+        from . import evaluation
+
+        return evaluation.run_cli(args)
     parser.error(f"unknown command {args.command}")
     return EXIT_USAGE
 

@@ -25,3 +25,19 @@ def run(kinds: tuple[str, ...] = KINDS, fmt: str = "text", baseline: bool = True
     if fmt == "json":
         return json.dumps(sections, ensure_ascii=False, indent=2)
     return "\n\n".join(texts)
+
+
+def add_parser(commands) -> None:
+    evaluate = commands.add_parser(
+        "evaluate", help="measure the extractors against the hand-written labels",
+        description="Measure the extractors against corpus/labels/: report-wise cross-validation on the training "
+                    "samples, and the held-out samples and unseen reports separately; one section per kind.")
+    evaluate.add_argument("--kind", choices=KINDS, action="append", help="only this kind (repeatable)")
+    evaluate.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def run_cli(args) -> int:
+    import sys
+
+    sys.stdout.write(run(tuple(args.kind or KINDS), args.format) + "\n")
+    return 0

@@ -239,6 +239,8 @@ class Segmenter:
             if ordinal is not None and group is groups[0]:
                 x = min(x, _skip(text, unit.content))
             y = group[-1][1]
+            if ordinal is not None and group is groups[-1]:
+                y = max(y, _trim(text, y, unit.end)[1])  # an item's trailing clauses elaborate its last problem
             words = tuple(w for item in group for w in item[3])
             state.statements.append(Statement("problem", x, y, state.period, ordinal,
                                               "list item" if ordinal is not None else "clause", words))
