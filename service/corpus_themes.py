@@ -5,8 +5,8 @@
 - ``themes``: per theme, the count of problem statements, by year, by level and by agency, with example statements
   and their sources;
 - ``recurring``: agencies whose same theme is admitted in two or more different years;
-- ``near_duplicates``: pairs of problem statements of different reports that are nearly the same words (character
-  bigram Jaccard ≥ ``DUPLICATE_THRESHOLD``), marked ``same agency, other year`` (copied from last year's report) or
+- ``near_duplicates``: pairs of problem statements of different reports that are nearly the same words (Dice
+  coefficient of character bigrams ≥ ``DUPLICATE_THRESHOLD``), marked ``same agency, other year`` (copied from last year's report) or
   ``other agency`` (boilerplate shared across bodies);
 - ``clusters``: discovery: TF-IDF over the statements' character n-grams, k-means; each cluster with its top terms,
   its examples and how many of its statements the taxonomy files as ``other`` (a cluster mostly ``other`` is a
@@ -96,7 +96,7 @@ def near_duplicates(rows: list[dict], threshold: float = DUPLICATE_THRESHOLD) ->
         a, b = rows[i], rows[j]
         if a["source"] == b["source"] or not grams[i] or not grams[j]:
             continue
-        similarity = len(grams[i] & grams[j]) / len(grams[i] | grams[j])
+        similarity = 2 * len(grams[i] & grams[j]) / (len(grams[i]) + len(grams[j]))  # Dice
         if similarity >= threshold:
             relation = "same agency, other year" if a["agency"] == b["agency"] else "other agency"
             out.append({"similarity": round(similarity, 3), "relation": relation,

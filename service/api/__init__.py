@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import os
+
 from flask import Flask
 
 from ..ingest import max_document_bytes
 from ..pipeline import Pipeline
-from . import errors, routes
+from . import errors, routes, themes
 
 EXTENSION = "report_pipeline"
 
@@ -16,6 +18,7 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(
         MAX_DOCUMENT_BYTES=max_document_bytes(),
+        REPORTS_JSONL=os.environ.get("REPORTS_JSONL"),
         JSON_AS_ASCII=False,
     )
     if config:
@@ -26,4 +29,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions[EXTENSION] = Pipeline()
     errors.register(app)
     app.register_blueprint(routes.api)
+    app.register_blueprint(themes.themes_api)
     return app
