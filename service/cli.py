@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-from . import spark_job
+from . import evaluation, spark_job, themes_command
 from .batch import command as batch_command
 from .errors import ServiceError
 from .ingest import MAX_DOCUMENT_BYTES, max_document_bytes, read_path
@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--name", help="the name recorded in the report for standard input (default: stdin)")
     batch_command.add_parser(commands)
     spark_job.add_parser(commands)
+    themes_command.add_parser(commands)
+    evaluation.add_parser(commands)
     return parser
 
 
@@ -60,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         return batch_command.run(args)
     if args.command == "spark":
         return spark_job.main(args)
+    if args.command == "themes":
+        return themes_command.run(args)
+    if args.command == "evaluate":
+        return evaluation.run_cli(args)
     parser.error(f"unknown command {args.command}")
     return EXIT_USAGE
 

@@ -16,6 +16,7 @@ from .checks import run_checks
 from .errors import NotAnAnnualReport
 from .formats import FormatLimits, extract
 from .metadata import MetadataReader, load_level_rules
+from .problems import ProblemExtractor
 from .model import Report, Section, Source, Table
 from .rules import data_path
 from .sections import TOP_IDS, SectionFinder, load_heading_rules
@@ -45,7 +46,7 @@ class Pipeline:
         self.tables = TableReader(self.table_spec)
         self.metadata = MetadataReader(load_level_rules())
         self.analyzer = Analyzer()
-        self.extractors: tuple = ()
+        self.extractors: tuple = (ProblemExtractor(),)
         self.fingerprint = _fingerprint()
 
     @property

@@ -36,7 +36,9 @@ def test_the_three_ways_give_the_same_report(client, how):
     assert report["document"]["agency"]["value"] == "吴忠市人民政府办公室"
     cell = report["tables"]["applications"]["cells"]["new_received.natural_person"]
     assert cell["value"] == 25 and REPORT[cell["span"]["start"]:cell["span"]["end"]] == "25"
-    assert report["findings"] == []
+    problems = [f for f in report["findings"] if f["kind"] == "problem"]
+    assert [REPORT[f["span"]["start"]:f["span"]["end"]] for f in problems][:1] == ["政策解读质量不高"]
+    assert problems[0]["key"] == "policy_interpretation" and problems[0]["qualifiers"]["period"] == "previous"
 
 
 @pytest.mark.parametrize(

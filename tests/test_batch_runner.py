@@ -80,8 +80,12 @@ def test_the_spreadsheets(pipeline, store, corpus, tmp_path):
     expected = [check for name in ("000_3b8afcaee8bf52ed.txt", "003_579355e8a18665bf.txt")
                 for check in pipeline.analyze((corpus / name).read_text(encoding="utf-8")).to_dict()["checks"]]
     assert [(row["核对项"], row["状态"]) for row in checks] == [(check["id"], check["status"]) for check in expected]
+    findings = [finding for name in ("000_3b8afcaee8bf52ed.txt", "003_579355e8a18665bf.txt")
+                for finding in pipeline.analyze((corpus / name).read_text(encoding="utf-8")).to_dict()["findings"]]
     for kind in ("quantity", "problem", "measure"):
-        assert read_csv(out / f"findings_{kind}.csv") == []  # a header row, ready for the findings issues
+        rows = read_csv(out / f"findings_{kind}.csv")  # one sheet per kind, a row per finding
+        assert len(rows) == sum(finding["kind"] == kind for finding in findings), kind
+    assert read_csv(out / "findings_problem.csv"), "the samples admit problems in section 五"
 
 
 def test_half_written_outputs_of_a_killed_run_are_removed(tmp_path):

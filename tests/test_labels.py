@@ -15,7 +15,10 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 @pytest.mark.parametrize("path", label_files(CORPUS), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_label_file_loads_and_anchors_every_label(path):
     quantities, problems = load_report_labels(path, CORPUS)
-    assert quantities or problems, "a label file with no labels: delete it or label the report"
+    says_none = any(line.startswith("# no problems:") for line in path.read_text(encoding="utf-8").splitlines())
+    assert quantities or problems or (path.parent.name == "problems" and says_none), \
+        "a label file with no labels: delete it or label the report (a report that admits no problem says so in " \
+        "a comment '# no problems: why')"
     for label in quantities:
         assert label.context.start <= label.span.start < label.span.end <= label.context.end
 

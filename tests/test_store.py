@@ -16,10 +16,11 @@ from .conftest import sample_text
 NAMES = ("000_3b8afcaee8bf52ed.txt", "003_579355e8a18665bf.txt", "r006_shuyang_county_2025.txt")
 
 
-def scored(pipeline, name: str, findings: tuple = ()) -> ScoredDocument:
+def scored(pipeline, name: str, findings: tuple | None = None) -> ScoredDocument:
     data = sample_text(name).encode("utf-8")
     report = pipeline.analyze_bytes(data, name).to_dict()
-    report["findings"] = [finding.to_dict() for finding in findings]
+    if findings is not None:
+        report["findings"] = [finding.to_dict() for finding in findings]
     return ScoredDocument.of_report(report, name=name, sha256=hashlib.sha256(data).hexdigest(), size_bytes=len(data))
 
 

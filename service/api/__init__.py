@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import os
+
 from flask import Flask
 
 from ..ingest import max_document_bytes
 from ..pipeline import Pipeline
-from . import errors, reports, routes
+from . import errors, reports, routes, themes
 
 EXTENSION = "report_pipeline"
 
@@ -16,6 +18,7 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(
         MAX_DOCUMENT_BYTES=max_document_bytes(),
+        REPORTS_JSONL=os.environ.get("REPORTS_JSONL"),
         JSON_AS_ASCII=False,
     )
     if config:
@@ -28,4 +31,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(routes.api)
     reports.configure(app)
     app.register_blueprint(reports.reports)
+    app.register_blueprint(themes.themes_api)
     return app

@@ -144,6 +144,26 @@ def openapi_document(max_bytes: int) -> dict:
                     "404": _error("no stored report has this id (code report_not_found)"),
                     "503": _error("no database of stored reports is configured or reachable"),
                 }}},
+            "/api/v1/themes": {"get": {
+                "summary": "Problem themes across the stored reports",
+                "description": "Counts of problem statements by theme, year, level and agency; agencies whose theme "
+                               "recurs across years; near-duplicate statements; clusters for growing the taxonomy. "
+                               "Reports come from REPORTS_JSONL until the batch store feeds them.",
+                "parameters": [
+                    {"name": "format", "in": "query", "required": False,
+                     "schema": {"type": "string", "enum": ["json", "csv"]}},
+                    {"name": "clusters", "in": "query", "required": False,
+                     "schema": {"type": "string", "enum": ["0", "1"]}, "description": "0 skips the clustering"}],
+                "responses": {
+                    "200": {"description": "the themes", "content": {
+                        "application/json": {"schema": {"type": "object", "properties": {
+                            "reports": {"type": "integer"}, "statements": {"type": "integer"},
+                            "themes": {"type": "array"}, "recurring": {"type": "array"},
+                            "near_duplicates": {"type": "array"}, "clusters": {"type": "array"}}}},
+                        "text/csv": {"schema": {"type": "string"}}}},
+                    "400": _error("bad format"),
+                    "503": _error("no reports configured, or the reports file cannot be read"),
+                }}},
             "/api/v1/health": {"get": {"summary": "Ready when the pipeline is loaded", "responses": {
                 "200": {"description": "ready", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
             "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {

@@ -79,6 +79,6 @@ findings = Table(
     Column("score", Float),
     Column("method", String(16)),
     Column("extractor", String(64)),
-    Column("extractor_version", String(32)),
+    Column("extractor_version", String(128)),
     Column("evidence", JSON, nullable=False),
 )
