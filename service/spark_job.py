@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 from functools import cache
 from pathlib import PurePosixPath
 
@@ -149,6 +151,16 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
     return parser
 
 
+def local_python(builder):
+    """Local mode: Python workers that see this interpreter's packages. Spark starts the interpreter by its real
+    path, which loses a virtual environment, so the environment's site-packages go on the workers' PYTHONPATH."""
+    import site
+
+    paths = [*site.getsitepackages(), os.environ.get("PYTHONPATH", "")]
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
+    return builder.config("spark.pyspark.python", os.environ.get("PYSPARK_PYTHON", sys.executable))
+
+
 def main(args: argparse.Namespace | None = None) -> int:
     args = args or build_parser().parse_args()
     try:
@@ -159,6 +171,8 @@ def main(args: argparse.Namespace | None = None) -> int:
     builder = SparkSession.builder.appName("gov-disclosure-report-scoring")
     if args.master:
         builder = builder.master(args.master)
+    if (args.master or "").startswith("local"):
+        builder = local_python(builder)
     spark = builder.getOrCreate()
     try:
         counts = run(spark, args.source, args.out, texts=args.texts, partitions=args.partitions)
