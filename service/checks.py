@@ -6,6 +6,8 @@ or fails on a guess.
 
 from __future__ import annotations
 
+import re
+
 from .model import Check, Table
 from .tables.spec import APPLICANT_COLUMNS, TableSpec
 
@@ -71,3 +73,50 @@ def _sum_check(check_id: str, expression: str, table: Table, left: list[str], ri
 def _total(table: Table, keys: list[str]):
     total = sum(table.value(key) for key in keys)
     return round(total, 6) if isinstance(total, float) else total
+
+
+# A count the narrative restates from table 三 or 四, and the cells it should equal (summed).
+NARRATIVE_CELLS = (
+    ("applications_received", "applications", ("new_received.total",)),
+    ("applications_carried_over", "applications", ("carried_over.total",)),
+    ("applications_carried_forward", "applications", ("carried_forward.total",)),
+    ("applications_completed", "applications", ("total_processed.total",)),
+    ("administrative_reviews", "review_litigation", ("review.total",)),
+    ("administrative_litigations", "review_litigation", ("litigation_direct.total", "litigation_after_review.total")),
+)
+
+
+_TOTAL_WORDS = re.compile(r"共|合计|总计|累计|全年|本年|全部|收到|受理")
+_OUTCOME_WORDS = re.compile(r"纠正|维持|驳回|撤销|败诉|胜诉")  # "1件行政复议案件被纠正": one outcome, not the total
+
+
+def narrative_checks(findings, tables: dict[str, Table], original: str) -> tuple[Check, ...]:
+    """Narrative vs table: the first count of each key that the narrative states as a total (a clause with 共, 全年,
+    收到 … and not a part of a breakdown), against the table cells it restates. A mismatch is a reviewer's best
+    lead; a cell that was not read makes the check not assessable."""
+    checks = []
+    for key, table_name, cell_keys in NARRATIVE_CELLS:
+        stated = next((f for f in findings if f.kind == "quantity" and f.key == key and "part" not in f.qualifiers
+                       and _states_total(f, original)), None)
+        table = tables.get(table_name)
+        if stated is None or table is None or table.status == "missing" or table.template == "pre2019":
+            continue
+        expression = f"narrative {key} = {table_name} " + " + ".join(cell_keys)
+        cells = [table.cells.get(cell) for cell in cell_keys]
+        spans = (stated.span, *(cell.span for cell in cells if cell is not None))
+        if any(cell is None or cell.value is None for cell in cells):
+            missing = [k for k, cell in zip(cell_keys, cells) if cell is None or cell.value is None]
+            checks.append(Check(f"narrative.{key}", expression, stated.value, None, "not_assessable", spans,
+                                f"table cells not read: {', '.join(missing)}"))
+            continue
+        total = sum(cell.value for cell in cells)
+        status = "pass" if abs(total - stated.value) < 1e-9 else "fail"
+        checks.append(Check(f"narrative.{key}", expression, stated.value, total, status, spans))
+    return tuple(checks)
+
+
+def _states_total(finding, original: str) -> bool:
+    clause = finding.evidence.get("clause") or {}
+    words = original[clause.get("start", finding.span.start) : finding.span.start]
+    after = re.split(r"[，,。；;]", original[finding.span.end : finding.span.end + 40], maxsplit=1)[0]
+    return bool(_TOTAL_WORDS.search(re.sub(r"\s", "", words))) and not _OUTCOME_WORDS.search(after)

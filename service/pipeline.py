@@ -12,7 +12,9 @@ from dataclasses import replace
 
 from . import __version__
 from .analysis import Analyzer
-from .checks import run_checks
+from .checks import narrative_checks, run_checks
+from .quantities import load_quantity_extractor
+from .quantities.model import MODELS_DIR
 from .errors import NotAnAnnualReport
 from .formats import FormatLimits, extract
 from .metadata import MetadataReader, load_level_rules
@@ -25,7 +27,7 @@ from .tables.reader import Region
 from .text import SubmittedText
 
 PIPELINE_NAME = "gov-disclosure-report"
-RULE_FILES = ("sections.tsv", "table_rows.tsv", "levels.tsv", "domain_words.txt")
+RULE_FILES = ("sections.tsv", "table_rows.tsv", "levels.tsv", "domain_words.txt", "quantity_rules.tsv")
 _TABLE_SECTIONS = {"active_disclosure": "active_disclosure", "applications": "applications",
                    "review_litigation": "review_litigation"}
 # Where a table's section heading is missing, the table is still found by its first printed words.
@@ -38,7 +40,9 @@ _REPORT_WORDS = re.compile(r"政府信息公开|政务公开|信息公开")
 
 
 class Pipeline:
-    def __init__(self, limits: FormatLimits | None = None):
+    def __init__(self, limits: FormatLimits | None = None, extractors: tuple | None = None):
+        """``extractors``: the extractors to run (default: the quantity and problem extractors with their models;
+        ``()`` for none, as training does before a model exists)."""
         self.limits = limits or FormatLimits()
         self.table_spec = load_table_spec()
         row_labels = tuple(row.label for row in self.table_spec.rows if row.label is not None)
@@ -46,7 +50,7 @@ class Pipeline:
         self.tables = TableReader(self.table_spec)
         self.metadata = MetadataReader(load_level_rules())
         self.analyzer = Analyzer()
-        self.extractors: tuple = (ProblemExtractor(),)
+        self.extractors: tuple = (load_quantity_extractor(), ProblemExtractor()) if extractors is None else extractors
         self.fingerprint = _fingerprint()
 
     @property
@@ -82,7 +86,7 @@ class Pipeline:
             document=document,
             sections=sections,
             tables=tables,
-            checks=run_checks(tables, self.table_spec),
+            checks=run_checks(tables, self.table_spec) + narrative_checks(findings, tables, original),
             findings=tuple(findings),
         )
 
@@ -127,4 +131,6 @@ def _fingerprint() -> str:
     digest = hashlib.sha256(__version__.encode())
     for name in RULE_FILES:
         digest.update(data_path(name).read_bytes())
+    for meta in sorted(MODELS_DIR.glob("*/*/meta.json")):  # the trained models the extractors load
+        digest.update(meta.read_bytes())
     return digest.hexdigest()[:16]

@@ -8,12 +8,23 @@ from __future__ import annotations
 
 import json
 
-KINDS = ("problems",)
+KINDS = ("quantities", "problems")
 
 
 def run(kinds: tuple[str, ...] = KINDS, fmt: str = "text", baseline: bool = True) -> str:
     sections: dict[str, dict] = {}
     texts: list[str] = []
+    if "quantities" in kinds:
+        from . import quantities
+
+        sets = quantities.load_sets()
+        result = quantities.evaluate(sets)
+        rules = quantities.evaluate(sets, rules_only=True) if baseline else None
+        for figures in (result, rules or {}):
+            for name in figures:
+                figures[name].pop("mistakes", None) if fmt == "json" else None
+        sections["quantities"] = {"model": result, "rules_only": rules}
+        texts.append(quantities.render(result, rules))
     if "problems" in kinds:
         from . import problems
 

@@ -61,9 +61,8 @@ def load_sets(corpus: Path = CORPUS) -> dict[str, list[LabelledReport]]:
     """``train`` (samples not held out), ``holdout`` and ``unseen``, each report analysed once."""
     from ..pipeline import Pipeline
 
-    pipeline = Pipeline()
     capture = _Capture()
-    pipeline.extractors = (capture,)
+    pipeline = Pipeline(extractors=(capture,))
     held = holdout_names(corpus)
     sets: dict[str, list[LabelledReport]] = {"train": [], "holdout": [], "unseen": []}
     for label_file in sorted((corpus / "labels" / "problems").glob("*.tsv")):

@@ -1,0 +1,123 @@
+"""Number mentions in a report's narrative: each count with its value, unit and approximation, or nothing.
+
+Works on the compact view (no white space), where a number broken across PDF lines is whole again. A mention is a
+number followed by a counting unit (条, 篇, 件, 场, 人次, 万元 …): Arabic digits (1,234 / 1.2万 / 3千), Chinese
+numerals (三十二, 两千余), with the approximation words 余/多/近/约/超过/以上/左右. Not counts, and never
+returned: dates and years (2021年, 3月), document numbers (〔2021〕12号), phone numbers, percentages, ordinals (第三届),
+list numbering (1、 (2)), and numbers with no counting unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+
+# Counting units, longest first. 万元 and 亿元 are units of money; 万人 of people.
+UNITS = ("人次", "万元", "亿元", "万人", "余人", "条", "篇", "件", "份", "个", "场", "次", "期", "人", "名", "户", "家",
+         "项", "起", "元", "批", "类", "套", "本", "册", "部", "幅", "张", "单", "位", "所", "处", "组", "支", "栏", "集", "档")
+_UNIT = "|".join(UNITS)
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
+_MENTION = re.compile(
+    rf"(?P<pre>近|约|超过|逾|共约|达)?(?P<number>{_ARABIC}|{_CHINESE})(?P<big>[万亿千](?!元|人))?"
+    rf"(?P<more>余|多)?(?P<unit>{_UNIT})(?P<post>以上|左右|多)?"
+)
+# What may not come right before a count: a digit or decimal point (part of a longer number), 第 (an ordinal), a
+# hyphen or slash (phone numbers, dates, ratios).
+_BAD_BEFORE = re.compile(r"[\d.第\-/〔\[(（:：号]$")
+# Words after the unit that turn the "count" into something else (一次性, 个人, 件数 …).
+_BAD_AFTER = re.compile(r"^(?:性|人(?!次)|体|级|化|面|些|样|致|同|般|切|律|并|起来|年|月|日|号|届|%)")
+# A Chinese numeral that is a word, not a number, before these units: 一次性, 一批, 一份子, 统一 …
+_CHINESE_WORDS = re.compile(r"^(?:万|亿|千|百)$")
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    start: int  # compact-view positions of the number as printed (without unit)
+    end: int
+    value: float
+    unit: str
+    approx: bool
+    unit_start: int
+    unit_end: int
+    text: str
+    chinese: bool
+
+    @property
+    def whole_end(self) -> int:
+        return self.unit_end
+
+
+def chinese_to_number(text: str) -> int | None:
+    """三十二 → 32, 两千 → 2000, 一百零五 → 105, 二〇二一 → 2021; None when it is not a numeral."""
+    if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS and ch not in _CN_BIG for ch in text):
+        return None
+    if len(text) > 1 and all(ch in _CN_DIGITS for ch in text):
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))  # read digit by digit
+    total, section, digit = 0, 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            section += (digit or 1) * _CN_UNITS[ch]
+            digit = 0
+        else:  # 万, 亿
+            total += ((section + digit) or 1) * _CN_BIG[ch]
+            section, digit = 0, 0
+    return total + section + digit
+
+
+def find_mentions(compact: str) -> list[NumberMention]:
+    mentions: list[NumberMention] = []
+    for match in _MENTION.finditer(compact):
+        number = match["number"]
+        start, end = match.start("number"), match.end("number")
+        before = compact[max(0, start - 1) : start]
+        after = compact[match.end("unit") : match.end("unit") + 2]
+        if _BAD_BEFORE.search(before) or _BAD_AFTER.match(after):
+            continue
+        chinese = not number[0].isdigit()
+        if chinese:
+            if _CHINESE_WORDS.match(number) or _is_word(compact, start, match):
+                continue
+            value = chinese_to_number(number)
+            if value is None:
+                continue
+        else:
+            if _looks_like_code(compact, start, end, number):
+                continue
+            value = float(number.replace(",", ""))
+        big = match["big"]
+        if big:
+            value *= {"万": 10_000, "亿": 100_000_000, "千": 1000}[big]
+            end = match.end("big")
+        unit = match["unit"]
+        if unit[0] in _CN_BIG:  # 25.6万元 is 256000 元, 1.2万人 12000 people; the unit stays as written
+            value *= _CN_BIG[unit[0]]
+        approx = bool(match["pre"] or match["more"] or match["post"])
+        mentions.append(NumberMention(start, end, float(value), unit, approx, match.start("unit"), match.end("unit"),
+                                      compact[start:end], chinese))
+    return mentions
+
+
+def _is_word(compact: str, start: int, match: re.Match) -> bool:
+    """一次性, 统一, 进一步, 一是: a Chinese numeral inside a word."""
+    before = compact[max(0, start - 1) : start]
+    number = match["number"]
+    if before and before in "统进唯单同逐万之专第每某任哪这那其一":
+        return True
+    if number in ("一", "两") and match["unit"] in ("个", "位", "部", "处", "批", "类", "支", "组", "张", "本", "单", "名", "人"):
+        return True  # 一个平台, 一批干部, 两位: phrasing, not a stated count
+    return False
+
+
+def _looks_like_code(compact: str, start: int, end: int, number: str) -> bool:
+    """Phone numbers, years, long identifiers."""
+    digits = number.replace(",", "").split(".")[0]
+    if len(digits) >= 7 and "," not in number:
+        return True
+    return bool(re.match(r"(?:19|20)\d\d$", digits) and compact[end : end + 1] in ("年", "-", "—"))

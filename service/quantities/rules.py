@@ -1,0 +1,67 @@
+"""The rule data of the quantity extractor, read and validated once: key rules, channel and form cues.
+
+Keys, channels and forms come from the spec files copied into ``service/data/spec/`` (the single source of those
+names); the project's own cue rules are in ``service/data/quantity_rules.tsv``. A rule naming a key the spec does not
+have, or a bad regular expression, fails at start-up with file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import RuleFileError
+from ..rules import data_path, read_tsv
+
+RULES_FILE = "quantity_rules.tsv"
+CHANNEL_KEYS = frozenset({"posts_published", "new_media_accounts", "followers"})
+FORM_KEYS = frozenset({"policy_interpretations"})
+
+
+@dataclass(frozen=True)
+class KeyRule:
+    key: str
+    units: re.Pattern
+    cue: re.Pattern
+    line: int
+
+
+@dataclass(frozen=True)
+class Cue:
+    value: str  # a channel or form
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class QuantityRules:
+    keys: tuple[str, ...]
+    rules: tuple[KeyRule, ...]
+    channels: tuple[Cue, ...]
+    forms: tuple[Cue, ...]
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        return (RULES_FILE, "spec/quantity_keys.tsv", "spec/channels.tsv", "spec/policy_forms.tsv", "domain_words.txt")
+
+
+def load_quantity_rules() -> QuantityRules:
+    keys = tuple(row["key"] for row in read_tsv(data_path("spec/quantity_keys.tsv"), ("key",)))
+    rules = []
+    for row in read_tsv(data_path(RULES_FILE), ("key", "units", "cue")):
+        rules.append(KeyRule(row.choice("key", set(keys)), row.regex("units"), row.regex("cue"), row.line))
+    return QuantityRules(keys, tuple(rules), _cues("spec/channels.tsv", "channel"), _cues("spec/policy_forms.tsv", "form"))
+
+
+def _cues(name: str, column: str) -> tuple[Cue, ...]:
+    """Cue patterns of a spec file: its ``cues`` column without the explanatory note in brackets. Rows whose cues
+    only describe (``all``: a total; ``other``: any other) give no pattern: those values are decided otherwise."""
+    cues = []
+    for row in read_tsv(data_path(name), (column, "cues")):
+        words = re.sub(r"\s*\(.*\)\s*$", "", row["cues"]).strip()
+        if row[column] in ("all", "other") or not words or words.startswith("any"):
+            continue
+        try:
+            cues.append(Cue(row[column], re.compile(words)))
+        except re.error as exc:
+            raise RuleFileError(row.path, row.line, f"cues {words!r} are not a regular expression: {exc}") from None
+    return tuple(cues)
