@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 out="${OUT:-out}"
-export REPORTS_DB_URL="${REPORTS_DB_URL:-sqlite:///$PWD/$out/reports.db}"
+case "$out" in /*) out_dir="$out" ;; *) out_dir="$PWD/$out" ;; esac
+export REPORTS_DB_URL="${REPORTS_DB_URL:-sqlite:///$out_dir/reports.db}"
 # A document that fails (today: the PDF sample, until the document-formats issue lands) is listed in
 # $out/failures.csv and does not stop the others, nor this script.
 .venv/bin/python -m service batch corpus/samples corpus/unseen/*.txt --out "$out" \
