@@ -18,6 +18,15 @@ LEVEL_LABELS = {"ministry": "部委", "province": "省级", "city": "市级", "c
 KIND_LABELS = {"problem": "问题", "measure": "措施", "quantity": "数量"}
 ACTION_LABELS = {"theme": "改主题", "not_problem": "不是问题", "missing_problem": "补漏问题", "quantity": "更正数量"}
 PAGE_SIZE = 100
+# Column headings of the three tables as the national templates print them (keys: spec/table_keys.md).
+COLUMN_LABELS = {
+    "natural_person": "自然人", "commercial_enterprise": "商业企业", "research_institution": "科研机构",
+    "social_welfare_org": "社会公益组织", "legal_service_org": "法律服务机构", "other_org": "其他组织", "total": "总计",
+    "issued": "本年制发", "abolished": "本年废止", "in_force": "现行有效", "decisions": "处理决定", "amount": "金额",
+    "made": "本年新制作", "published": "本年新公开", "total_public": "对外公开总数", "previous_year": "上一年项目数",
+    "change": "本年增/减", "projects": "采购项目数", "upheld": "维持", "corrected": "纠正", "other": "其他",
+    "pending": "尚未审结",
+}
 
 
 def themes(store: Store, filters: Filters, reviewed: bool, cache: dict) -> tuple[list[dict], dict]:

@@ -130,7 +130,8 @@ def report(report_id: int):
                               f["finding"].get("method"), (f["finding"].get("extractor") or {}).get("name"),
                               _corrected_to(f["correction"]), (f["correction"] or {}).get("reviewer", ""),
                               (f["correction"] or {}).get("created_at", "")] for f in view["findings"]])
-    return render_template("review/report.html", view=view, quantity_keys=quantity_keys())
+    return render_template("review/report.html", view=view, quantity_keys=quantity_keys(),
+                           column_labels=pages.COLUMN_LABELS)
 
 
 def _corrected_to(correction: dict | None) -> str:
