@@ -13,6 +13,7 @@ import sys
 
 from . import evaluation, spark_job, themes_command
 from .batch import command as batch_command
+from .review import labels_export
 from .errors import ServiceError
 from .ingest import MAX_DOCUMENT_BYTES, max_document_bytes, read_path
 
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     spark_job.add_parser(commands)
     themes_command.add_parser(commands)
     evaluation.add_parser(commands)
+    labels_export.add_parser(commands)
     return parser
 
 
@@ -66,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         return themes_command.run(args)
     if args.command == "evaluate":
         return evaluation.run_cli(args)
+    if args.command == "export-labels":
+        return labels_export.run(args)
     parser.error(f"unknown command {args.command}")
     return EXIT_USAGE
 

@@ -33,13 +33,15 @@ class ScoredDocument:
     finding_rows: tuple[dict, ...] = ()
     error_code: str | None = None
     error_message: str | None = None
+    source_text: str | None = None  # the text a plain-text report's spans index (others carry it in the report)
 
     @property
     def ok(self) -> bool:
         return self.report_json is not None
 
     @classmethod
-    def of_report(cls, report_dict: dict, *, name: str, sha256: str, size_bytes: int) -> "ScoredDocument":
+    def of_report(cls, report_dict: dict, *, name: str, sha256: str, size_bytes: int,
+                  source_text: str | None = None) -> "ScoredDocument":
         pipeline = report_dict["pipeline"]
         return cls(
             name=name, sha256=sha256, size_bytes=size_bytes,
@@ -48,6 +50,7 @@ class ScoredDocument:
             report_columns=_report_columns(report_dict),
             check_rows=tuple(_check_row(i, check) for i, check in enumerate(report_dict["checks"])),
             finding_rows=tuple(_finding_row(i, finding) for i, finding in enumerate(report_dict["findings"])),
+            source_text=None if "text" in report_dict else source_text,
         )
 
     @classmethod
@@ -111,7 +114,10 @@ def score_document(pipeline, name: str, data: bytes, sha256: str | None = None) 
     sha256 = sha256 or hashlib.sha256(data).hexdigest()
     try:
         report = pipeline.analyze_bytes(data, name)
-        return ScoredDocument.of_report(report.to_dict(), name=name, sha256=sha256, size_bytes=len(data))
+        # A plain-text report's spans index the decoded bytes (analyze_bytes read them so): keep that text.
+        text = None if report.text is not None else data.decode("utf-8-sig")
+        return ScoredDocument.of_report(report.to_dict(), name=name, sha256=sha256, size_bytes=len(data),
+                                        source_text=text)
     except ServiceError as exc:
         return ScoredDocument.of_error(exc.code, exc.message, name=name, sha256=sha256, size_bytes=len(data),
                                        pipeline=pipeline.info)

@@ -38,6 +38,33 @@ def test_opening_again_keeps_what_is_stored(store_url, pipeline):
     again.close()
 
 
+def test_a_version_1_database_migrates_to_the_review_tables(store_url, pipeline):
+    """A database the batch filled before the review pages gains report_texts and corrections, its rows kept."""
+    from sqlalchemy import create_engine, inspect
+
+    from service.store import migrations
+
+    engine = create_engine(store_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as connection:
+        schema.schema_version.create(connection)
+        migrations._create_v1(connection)
+        connection.execute(insert(schema.schema_version).values(version=1, applied_at="before"))
+    engine.dispose()
+    store = open_store(store_url)
+    try:
+        with store.engine.connect() as connection:
+            assert current_version(connection) == SCHEMA_VERSION == 2
+            assert {"report_texts", "corrections"} <= set(inspect(connection).get_table_names())
+        from service.scoring import score_document
+
+        assert store.record(score_document(pipeline, NAMES[0], sample_text(NAMES[0]).encode("utf-8")))
+        assert store.report_text(1) == sample_text(NAMES[0])
+        store.add_correction(report_id=1, action="not_problem", value={}, reviewer="alice", finding_id="f")
+        assert [(c["reviewer"], c["action"]) for c in store.corrections(1)] == [("alice", "not_problem")]
+    finally:
+        store.close()
+
+
 def test_a_database_newer_than_the_program_is_refused(store_url):
     open_store(store_url).close()
     store = open_store(store_url)

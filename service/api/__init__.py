@@ -9,6 +9,7 @@ from flask import Flask
 
 from ..ingest import max_document_bytes
 from ..pipeline import Pipeline
+from .. import review
 from . import errors, reports, routes, themes
 
 EXTENSION = "report_pipeline"
@@ -32,4 +33,5 @@ def create_app(config: dict | None = None) -> Flask:
     reports.configure(app)
     app.register_blueprint(reports.reports)
     app.register_blueprint(themes.themes_api)
+    review.register(app)
     return app

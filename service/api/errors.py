@@ -1,18 +1,22 @@
-"""The one place where errors become HTTP responses: JSON ``{"error": {"code", "message"}}`` with a status."""
+"""The one place where errors become HTTP responses: JSON ``{"error": {"code", "message"}}`` with a status for the
+API, and a friendly HTML page with the same code and message for the review pages (``/review/…``)."""
 
 from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify
+from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from ..errors import ServiceError
 
 log = logging.getLogger(__name__)
+REVIEW_PREFIX = "/review"
 
 
 def error_response(code: str, message: str, status: int):
+    if request.path == REVIEW_PREFIX or request.path.startswith(REVIEW_PREFIX + "/"):
+        return render_template("review/error.html", code=code, message=message, status=status), status
     response = jsonify({"error": {"code": code, "message": message}})
     response.status_code = status
     return response

@@ -21,7 +21,7 @@ def configure(app) -> None:
     app.config.setdefault(DB_URL_ENV, os.environ.get(DB_URL_ENV))
 
 
-def _store() -> Store:
+def current_store() -> Store:
     store = current_app.extensions.get(EXTENSION)
     if store is None:
         url = current_app.config.get(DB_URL_ENV)
@@ -34,10 +34,10 @@ def _store() -> Store:
 @reports.get("/reports")
 def list_reports():
     where = ReportFilter.from_query(request.args)
-    total, found = _store().list_reports(where)
+    total, found = current_store().list_reports(where)
     return jsonify({"total": total, "limit": where.limit, "offset": where.offset, "reports": found})
 
 
 @reports.get("/reports/<int:report_id>")
 def get_report(report_id: int):
-    return Response(_store().report_json(report_id), mimetype="application/json")
+    return Response(current_store().report_json(report_id), mimetype="application/json")

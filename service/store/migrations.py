@@ -21,8 +21,15 @@ def _create_v1(connection: Connection) -> None:
         table.create(connection)
 
 
+def _add_review_v2(connection: Connection) -> None:
+    """The texts of plain-text reports and the reviewers' corrections (the review pages)."""
+    for table in (schema.report_texts, schema.corrections):
+        table.create(connection)
+
+
 MIGRATIONS: tuple[tuple[int, Callable[[Connection], None]], ...] = (
     (1, _create_v1),
+    (2, _add_review_v2),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -4,6 +4,10 @@
 A document that was analysed has one row in ``reports`` (the report JSON exactly as the batch command prints it,
 plus the metadata a query filters on) and its ``checks`` and ``findings`` as rows. Findings are stored generically
 (kind, key, value, qualifiers, span, section, score, method, extractor), whatever their kind.
+
+Since version 2: ``report_texts`` keeps the text the spans of a plain-text report index (HTML, PDF and DOCX reports
+carry it in their JSON already), so the review pages can show a finding in its context; ``corrections`` keeps what
+reviewers changed, beside the machine's findings, never over them.
 """
 
 from __future__ import annotations
@@ -81,4 +85,26 @@ findings = Table(
     Column("extractor", String(64)),
     Column("extractor_version", String(128)),
     Column("evidence", JSON, nullable=False),
+)
+
+report_texts = Table(
+    "report_texts", metadata,
+    Column("report_id", Integer, ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True,
+           autoincrement=False),
+    Column("text", Text, nullable=False),
+)
+
+corrections = Table(
+    "corrections", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("report_id", Integer, ForeignKey("reports.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("finding_id", String(128)),  # the machine's finding corrected; null for a problem or quantity it missed
+    Column("span_start", Integer),  # where in the text: the finding's span, or the span the reviewer named
+    Column("span_end", Integer),
+    Column("action", String(32), nullable=False),  # theme | not_problem | missing_problem | quantity
+    Column("value", JSON, nullable=False),  # the reviewer's new value (see service/review/corrections.py)
+    Column("machine", JSON),  # what the machine said when the correction was made, for the record
+    Column("reviewer", String(64), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("note", Text),
 )

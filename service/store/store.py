@@ -150,6 +150,9 @@ class Store:
                     if scored.finding_rows:
                         connection.execute(schema.findings.insert(),
                                            [dict(row, report_id=document_id) for row in scored.finding_rows])
+                    if scored.source_text is not None:
+                        connection.execute(schema.report_texts.insert().values(
+                            report_id=document_id, text=scored.source_text))
         except IntegrityError:
             return False
         return True
@@ -226,6 +229,62 @@ class Store:
         with self.engine.connect() as connection:
             for row in connection.execute(query).mappings():
                 yield dict(row)
+
+
+    # -- what the review pages read and write ---------------------------------------------------------------
+
+    def report_text(self, report_id: int) -> str | None:
+        """The text the spans of a report index: its ``text`` (HTML, PDF, DOCX) or the stored plain text; ``None``
+        for a plain-text report scored before the store kept texts (schema version 1)."""
+        report = self.report(report_id)
+        if report.get("text") is not None:
+            return report["text"]
+        with self.engine.connect() as connection:
+            return connection.scalar(select(schema.report_texts.c.text)
+                                     .where(schema.report_texts.c.report_id == report_id))
+
+    def report_rows(self) -> list[dict]:
+        """Every stored report's id, name and metadata (no report bodies)."""
+        d, r = schema.documents.c, schema.reports.c
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(r.id, d.name, r.agency, r.year, r.level, r.region, r.template)
+                .select_from(schema.reports.join(schema.documents, r.id == d.id)).order_by(r.id)).mappings().all()
+        return [dict(row) for row in rows]
+
+    def report_id(self, sha256: str, fingerprint: str) -> int | None:
+        """The id of the report of ``sha256`` scored under ``fingerprint``, if it was scored and analysed."""
+        result = self.results(fingerprint, [sha256]).get(sha256)
+        return result.id if result is not None and result.status == "ok" else None
+
+    def add_correction(self, *, report_id: int, action: str, value: dict, reviewer: str,
+                       finding_id: str | None = None, span: tuple[int, int] | None = None,
+                       machine: dict | None = None, note: str | None = None) -> int:
+        """Record one reviewer's correction (a new row: nothing is overwritten) and return its id."""
+        with self.engine.begin() as connection:
+            if connection.scalar(select(schema.reports.c.id).where(schema.reports.c.id == report_id)) is None:
+                raise ReportNotFound(f"no stored report has the id {report_id}")
+            return connection.execute(schema.corrections.insert().values(
+                report_id=report_id, finding_id=finding_id, span_start=span[0] if span else None,
+                span_end=span[1] if span else None, action=action, value=value, machine=machine,
+                reviewer=reviewer, created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), note=note,
+            )).inserted_primary_key[0]
+
+    def corrections(self, report_id: int | None = None) -> list[dict]:
+        """Every correction (of one report), oldest first."""
+        c = schema.corrections.c
+        query = select(schema.corrections).order_by(c.id)
+        if report_id is not None:
+            query = query.where(c.report_id == report_id)
+        with self.engine.connect() as connection:
+            return [dict(row) for row in connection.execute(query).mappings()]
+
+    def version_mark(self) -> tuple:
+        """Changes whenever a report or a correction is added: a key for caching what is computed from them."""
+        with self.engine.connect() as connection:
+            return (connection.scalar(select(func.max(schema.reports.c.id))),
+                    connection.scalar(select(func.count()).select_from(schema.reports)),
+                    connection.scalar(select(func.max(schema.corrections.c.id))))
 
 
 def _results_query():
