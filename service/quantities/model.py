@@ -125,10 +125,7 @@ def examples(reports, rules_extractor) -> tuple[list[dict], list[str]]:
     targets: list[str] = []
     for report in reports:
         document = report.document
-        sentences = document.sentences
-        starts = [s.start for s in sentences]
-        for context in rules_extractor.contexts(document):
-            mention, sentence, clause_start, choice = context
+        for mention, sentence, clause_start, choice in rules_extractor.contexts(document):
             span = document.span(mention.start, mention.end)
             label = next((l for l in report.labels if l.span.start < span.end and span.start < l.span.end), None)
             rows.append(features(document, mention, sentence, clause_start, choice))
