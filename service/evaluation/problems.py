@@ -20,14 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis import AnalyzedDocument
-from ..ingest import decode
-from ..labels import ProblemLabel, load_report_labels, report_path
+from ..labels import ProblemLabel, load_report_labels
 from ..model import Finding
 from ..problems import ProblemExtractor
+from .corpus import CORPUS, SETS, labelled_documents
 from ..problems.themes import ThemeModel, tokens_text
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-CORPUS = ROOT / "corpus"
 MIN_COVER = 0.5
 
 
@@ -39,40 +37,12 @@ class LabelledReport:
     label_file: Path
 
 
-class _Capture:
-    """An extractor that keeps the analysed document (the pipeline's own analysis, unchanged) and finds nothing."""
-
-    name, version = "capture", "0"
-
-    def __init__(self):
-        self.document: AnalyzedDocument | None = None
-
-    def extract(self, document: AnalyzedDocument) -> list[Finding]:
-        self.document = document
-        return []
-
-
-def holdout_names(corpus: Path = CORPUS) -> set[str]:
-    lines = (corpus / "holdout.txt").read_text(encoding="utf-8").splitlines()
-    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
-
-
 def load_sets(corpus: Path = CORPUS) -> dict[str, list[LabelledReport]]:
     """``train`` (samples not held out), ``holdout`` and ``unseen``, each report analysed once."""
-    from ..pipeline import Pipeline
-
-    capture = _Capture()
-    pipeline = Pipeline(extractors=(capture,))
-    held = holdout_names(corpus)
-    sets: dict[str, list[LabelledReport]] = {"train": [], "holdout": [], "unseen": []}
-    for label_file in sorted((corpus / "labels" / "problems").glob("*.tsv")):
-        name = label_file.name.removesuffix(".tsv")
-        path = report_path(corpus, name)
+    sets: dict[str, list[LabelledReport]] = {name: [] for name in SETS}
+    for which, name, label_file, document in labelled_documents("problems", corpus):
         _, labels = load_report_labels(label_file, corpus)
-        pipeline.analyze(decode(path.read_bytes(), limit=1 << 30), name)
-        report = LabelledReport(name, capture.document, labels, label_file)
-        which = "unseen" if path.parent.name == "unseen" else ("holdout" if name in held else "train")
-        sets[which].append(report)
+        sets[which].append(LabelledReport(name, document, labels, label_file))
     return sets
 
 

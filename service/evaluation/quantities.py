@@ -13,15 +13,14 @@ Rules were tuned on the training samples only; the figures of the other two sets
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..analysis import AnalyzedDocument
-from ..ingest import decode
-from ..labels import QuantityLabel, load_report_labels, report_path
+from ..labels import QuantityLabel, load_report_labels
 from ..model import Finding
 from ..quantities.extractor import QuantityExtractor
-from .problems import CORPUS, _Capture, holdout_names
+from .corpus import CORPUS, SETS, labelled_documents
 
 
 @dataclass
@@ -58,19 +57,10 @@ def _round(value):
 
 
 def load_sets(corpus: Path = CORPUS) -> dict[str, list[LabelledReport]]:
-    from ..pipeline import Pipeline
-
-    capture = _Capture()
-    pipeline = Pipeline(extractors=(capture,))
-    held = holdout_names(corpus)
-    sets: dict[str, list[LabelledReport]] = {"train": [], "holdout": [], "unseen": []}
-    for label_file in sorted((corpus / "labels" / "quantities").glob("*.tsv")):
-        name = label_file.name.removesuffix(".tsv")
-        path = report_path(corpus, name)
+    sets: dict[str, list[LabelledReport]] = {name: [] for name in SETS}
+    for which, name, label_file, document in labelled_documents("quantities", corpus):
         labels, _ = load_report_labels(label_file, corpus)
-        pipeline.analyze(decode(path.read_bytes(), limit=1 << 30), name)
-        which = "unseen" if path.parent.name == "unseen" else ("holdout" if name in held else "train")
-        sets[which].append(LabelledReport(name, capture.document, labels))
+        sets[which].append(LabelledReport(name, document, labels))
     return sets
 
 
