@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import RuleFileError
-from .ingest import decode
 from .model import Span
 from .rules import Row, data_path, read_tsv
 from .text import SubmittedText
@@ -181,10 +180,18 @@ def report_path(corpus: Path, report: str) -> Path:
     raise RuleFileError(report, 0, f"no report named {report!r} in {corpus}/samples or {corpus}/unseen")
 
 
+def report_text(path: Path) -> str:
+    """The text a report's labels are anchored in: the file's text as the pipeline reads it (for HTML, PDF and DOCX
+    the extracted text that the report's spans index)."""
+    from .formats import extract
+
+    return extract(path.read_bytes(), max_bytes=1 << 30).text
+
+
 def load_report_labels(path: Path, corpus: Path) -> tuple[tuple[QuantityLabel, ...], tuple[ProblemLabel, ...]]:
     """The labels of one file (``quantities/X.tsv`` or ``problems/X.tsv``) anchored in report X."""
     report = path.name.removesuffix(".tsv")
-    text = SubmittedText.of(decode(report_path(corpus, report).read_bytes(), limit=1 << 30))
+    text = SubmittedText.of(report_text(report_path(corpus, report)))
     if path.parent.name == "quantities":
         keys, qualifier_values = quantity_vocabulary()
         return load_quantities(path, text, keys, qualifier_values), ()

@@ -11,7 +11,7 @@ import json
 KINDS = ("quantities", "problems")
 
 
-def run(kinds: tuple[str, ...] = KINDS, fmt: str = "text", baseline: bool = True) -> str:
+def run(kinds: tuple[str, ...] = KINDS, fmt: str = "text", baseline: bool = True, mistakes: bool = False) -> str:
     sections: dict[str, dict] = {}
     texts: list[str] = []
     if "quantities" in kinds:
@@ -22,9 +22,10 @@ def run(kinds: tuple[str, ...] = KINDS, fmt: str = "text", baseline: bool = True
         rules = quantities.evaluate(sets, rules_only=True) if baseline else None
         for figures in (result, rules or {}):
             for name in figures:
-                figures[name].pop("mistakes", None) if fmt == "json" else None
+                if fmt == "json" and not (mistakes and figures is result):
+                    figures[name].pop("mistakes", None)
         sections["quantities"] = {"model": result, "rules_only": rules}
-        texts.append(quantities.render(result, rules))
+        texts.append(quantities.render(result, rules, mistakes=mistakes))
     if "problems" in kinds:
         from . import problems
 
@@ -45,10 +46,12 @@ def add_parser(commands) -> None:
                     "samples, and the held-out samples and unseen reports separately; one section per kind.")
     evaluate.add_argument("--kind", choices=KINDS, action="append", help="only this kind (repeatable)")
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
+    evaluate.add_argument("--mistakes", action="store_true",
+                          help="also list every quantity the extractor got wrong, missed or added, with its context")
 
 
 def run_cli(args) -> int:
     import sys
 
-    sys.stdout.write(run(tuple(args.kind or KINDS), args.format) + "\n")
+    sys.stdout.write(run(tuple(args.kind or KINDS), args.format, mistakes=args.mistakes) + "\n")
     return 0

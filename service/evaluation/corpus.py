@@ -8,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..analysis import AnalyzedDocument
-from ..ingest import decode
-from ..labels import report_path
+from ..labels import report_path, report_text
 from ..model import Finding
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -45,6 +44,6 @@ def labelled_documents(kind: str, corpus: Path = CORPUS):
     for label_file in sorted((corpus / "labels" / kind).glob("*.tsv")):
         name = label_file.name.removesuffix(".tsv")
         path = report_path(corpus, name)
-        pipeline.analyze(decode(path.read_bytes(), limit=1 << 30), name)
+        pipeline.analyze(report_text(path), name)
         which = "unseen" if path.parent.name == "unseen" else ("holdout" if name in held else "train")
         yield which, name, label_file, capture.document

@@ -157,7 +157,7 @@ def evaluate(sets: dict[str, list[LabelledReport]] | None = None, rules_only: bo
     return results
 
 
-def render(result: dict, baseline: dict | None = None) -> str:
+def render(result: dict, baseline: dict | None = None, mistakes: bool = False) -> str:
     lines = ["Narrative quantities (key, qualifier and value right; found = the count is found whatever its key)"]
     lines.append(f"{'set':<18}{'gold':>6}{'pred':>6}{'found':>7}{'P':>7}{'R':>7}{'F1':>7}   rules only F1   decided by")
     for name, figures in result.items():
@@ -176,7 +176,24 @@ def render(result: dict, baseline: dict | None = None) -> str:
     for key, tally in sorted(merged.items(), key=lambda item: -item[1].gold):
         f = tally.figures()
         lines.append(f"  {key:<30}{f['gold']:>6}{f['predicted']:>6}{_fmt(f['precision']):>7}{_fmt(f['recall']):>7}{_fmt(f['f1']):>7}")
+    if mistakes:
+        for name, figures in result.items():
+            lines.append("")
+            lines.append(f"mistakes, {name} (wrong: want -> got; missed; extra):")
+            lines.extend("  " + _mistake(m) for m in figures["mistakes"])
     return "\n".join(lines)
+
+
+def _mistake(m: dict) -> str:
+    def triple(t) -> str:
+        key, qualifier, value = t
+        return f"{key}{'[' + qualifier + ']' if qualifier else ''}={value:g}"
+
+    if m["kind"] == "wrong":
+        return f"wrong   {m['report']}: {triple(m['want'])} -> {triple(m['got'])}   {m['text']}"
+    if m["kind"] == "missed":
+        return f"missed  {m['report']}: {triple(m['want'])}   {m['text']}"
+    return f"extra   {m['report']}: {m['key']}={m['value']:g}   {m['text']}"
 
 
 def _fmt(value) -> str:
