@@ -37,6 +37,39 @@ def _quantities(analyze, sentence: str):
         ("training_sessions", None, 2, "2"), ("training_participants", None, 150, "150")]),
     ("全年共受理12345热线工单3000余件。", [("hotline_tickets", None, 3000, "3000")]),
     ("本报告所列数据统计期限为2021年1月1日至12月31日，联系电话0953-2032000。", []),
+    # a part takes its whole's key unless its own words name another; a breakdown runs on past a semicolon
+    ("全年新收政府信息公开申请585件，其中自然人申请528件，法人或其他组织申请57件；从申请方式看，网络申请402件、信函申请176件。", [
+        ("applications_received", None, 585, "585"), ("applications_received", None, 528, "528"),
+        ("applications_received", None, 57, "57"), ("applications_received", None, 402, "402"),
+        ("applications_received", None, 176, "176")]),
+    ("全县全年共受理政府信息公开申请749件，其中自然人申请741件，法人或其他组织申请8件；共办理718件，结转下一年31件。", [
+        ("applications_received", None, 749, "749"), ("applications_received", None, 741, "741"),
+        ("applications_received", None, 8, "8"), ("applications_completed", None, 718, "718"),
+        ("applications_carried_forward", None, 31, "31")]),
+    # the channel of a list item is the one of the item before it; a platform the spec does not name is other
+    ("全年发布信息247条，其中通过政府门户网站公开部门信息59条、直属机构信息5条。", [
+        ("posts_published", "all", 247, "247"), ("posts_published", "portal", 59, "59"),
+        ("posts_published", "portal", 5, "5")]),
+    ("通过商务预报平台发布各类信息，2020年累计发布信息439条（其中：新闻快讯33条，市场监测信息44条）。", [
+        ("posts_published", "other", 439, "439"), ("posts_published", "other", 33, "33"),
+        ("posts_published", "other", 44, "44")]),
+    # a whole broken down by channel is a total over channels
+    ("全市政府系统正在运行的政务新媒体共300个（微信公众号193个、新浪微博67个、移动客户端1个）。", [
+        ("new_media_accounts", "all", 300, "300"), ("new_media_accounts", "wechat", 193, "193"),
+        ("new_media_accounts", "weibo", 67, "67"), ("new_media_accounts", "app", 1, "1")]),
+    ("发布文字、图解、H5等多形式政策解读82篇。", [("policy_interpretations", "all", 82, "82")]),
+    ("厅主要负责同志解读重要政策3次。", [("policy_interpretations", "official", 3, "3")]),
+    # keys the project added to the spec, and verbs that make a count no published post
+    ("开展规范性文件全面清理，废止失效文件11件。", [("documents_repealed", None, 11, "11")]),
+    ("全年对2316件发文进行公开属性审查。", [("documents_reviewed", None, 2316, "2316")]),
+    ("开展政府网站和政务新媒体季度检查4次，通报问题17个。", [
+        ("inspections", None, 4, "4"), ("problems_found", None, 17, "17")]),
+    ("“上海科技”视频号累计观看量1924252次，粉丝数54373。", [
+        ("views", None, 1924252, "1924252"), ("followers", "short_video", 54373, "54373")]),
+    ("全年审核拟公开信息331条。", [("other_count", None, 331, "331")]),
+    # a closing verb after tickets received counts tickets closed
+    ("全年累计接（转）工单58件，办结58件，办结率100%。", [
+        ("hotline_tickets", None, 58, "58"), ("hotline_tickets_completed", None, 58, "58")]),
 ])
 def test_counts_in_real_sentences(analyze, sentence, expected):
     assert _quantities(analyze, sentence) == expected

@@ -18,6 +18,12 @@ from service.quantities.numbers import chinese_to_number, find_mentions
     ("全年发布信息 1000余条", [("1000", 1000, "条", True)]),
     ("收到申请三十二件", [("三十二", 32, "件", False)]),
     ("（上年结转1件，重复申请2件）", [("1", 1, "件", False), ("2", 2, "件", False)]),
+    ("微信公众号目前关注人数达 1016823 人".replace(" ", ""), [("1016823", 1016823, "人", False)]),  # 7 digits, a count
+    ("累计观看量1924252次，粉丝数54373；直播118场", [
+        ("1924252", 1924252, "次", False), ("54373", 54373, "", False), ("118", 118, "场", False)]),
+    ("政府信息公开专栏访问量达12.5万。", [("12.5万", 125000, "", False)]),
+    ("配备查阅终端17台", [("17", 17, "台", False)]),
+    ("发布征地告知书202宗", [("202", 202, "宗", False)]),
 ])
 def test_counts_are_found_with_value_unit_and_approximation(text, expected):
     assert [(m.text, m.value, m.unit, m.approx) for m in find_mentions(text)] == expected
@@ -33,6 +39,12 @@ def test_counts_are_found_with_value_unit_and_approximation(text, expected):
     "进一步加强政务公开",
     "1、加强组织领导",                                   # list numbering
     "一是加强信息发布",
+    "市政协五届四次会议代表建议",                         # the number of a session
+    "吴忠市第五届人大五次会议",
+    "出台《支持涉旅企业应对疫情共渡难关八条措施实施细则》",  # inside a title
+    "从以下三个方面认真开展工作",                         # rhetoric
+    "本年报由六个部分组成",
+    "联系电话：87222589",                                # a phone number with no area code
 ])
 def test_what_is_not_a_count(text):
     assert find_mentions(text) == []

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..analysis import AnalyzedDocument, Sentence
 from ..model import Finding
 from .numbers import NumberMention, find_mentions
-from .rules import CHANNEL_KEYS, FORM_KEYS, KeyRule, QuantityRules, load_quantity_rules
+from .rules import CHANNEL_KEYS, FORM_KEYS, QuantityRules, load_quantity_rules
 
 NAME = "quantities"
 VERSION = "1.0"
@@ -31,7 +31,17 @@ _CLAUSE_MARKS = "，,；;：:、()（）"
 _FAR = 20  # penalty for a cue found before the count's own clause (elsewhere in its sentence)
 _LIST_GAP = 16  # at most this many characters between two counts of one list (人事信息15条、财务信息3条)
 _AFTER = 6  # penalty for a cue after the unit rather than before the number
-_BREAKDOWN = re.compile(r"其中|包括|含")
+_BREAKDOWN = re.compile(r"其中|包括|含|涉及|分别")
+_SEVERAL_FORMS = re.compile(r"等多种?形式|多种形式|多形式|等形式|多元化")
+_NAMED_PLATFORM = re.compile(r"(?:通过|在|依托|利用|借助|经)[^，。；、,;]{1,14}?(?:平台|网站|网|系统|专刊|APP|客户端|小程序)")
+_TOTAL = re.compile(r"共|累计|总计|合计")
+_CLOSED_OF = {"hotline_tickets": "hotline_tickets_completed", "hotline_tickets_completed": "hotline_tickets_completed",
+              "public_messages_received": "public_messages_replied",
+              "public_messages_replied": "public_messages_replied"}
+_CLOSABLE = frozenset({"applications_completed", "hotline_tickets", "public_messages_received", "other_count"})
+_CLOSING_VERB = re.compile(r"办结|解决|回复|答复|处理|办理|反馈")
+_GENERIC_KEYS = frozenset({"other_count", "posts_published"})  # keys that a part's own words do not beat
+_EVENT_VERB = re.compile(r"(?:举办|召开|开展|组织|举行|进行|参加|发放|印发|编印|制作)(?:了|各类|共|累计|共计)?$")
 _SEVERAL_CHANNELS = re.compile(r"(?:网站|新媒体|公众号|微博|平台|客户端|抖音|专栏|报纸|电视)(?:等|和|及|、)(?:各类|多种|多个)?(?:平台|渠道|载体|媒体|方式)?")
 _SKIP_SECTIONS = frozenset({"statistics"})
 _LABEL_NOISE = re.compile(r"^(?:共|全年|累计|其中|合计|总计|分别|以及|和|及|与|并|等|约|近|达|已|共计|先后|全年共)+")
@@ -43,7 +53,8 @@ class KeyChoice:
     distance: int
     cue: str
     rule_line: int | None
-    how: str  # cue | inherited | fallback
+    how: str  # cue | inherited | whole | closed | fallback
+    own: bool = False  # the cue is in the count's own clause (before the number or after its unit)
 
 
 class QuantityExtractor:
@@ -72,21 +83,42 @@ class QuantityExtractor:
             last_choice[sentence.start] = (mention, choice)
             yield mention, sentence, clause_start, choice
 
+    @staticmethod
+    def _periods(document: AnalyzedDocument) -> dict[int, int]:
+        """Sentence start -> the start of its period: sentences that end in a semicolon run on into the next one
+        (全年新收申请585件，其中自然人申请528件；从申请方式看，网络申请402件: one breakdown)."""
+        periods: dict[int, int] = {}
+        period = None
+        for sentence in document.sentences:
+            periods[sentence.start] = sentence.start if period is None else period
+            ends_in_semicolon = document.compact[sentence.start : sentence.end].rstrip()[-1:] in (";", "；")
+            period = periods[sentence.start] if ends_in_semicolon else None
+        return periods
+
     def candidates(self, document: AnalyzedDocument) -> list[tuple[Finding | None, NumberMention]]:
         """Every count with its finding, or ``None`` where the extractor decided it is not a quantity."""
         compact = document.compact
         out: list[tuple[Finding | None, NumberMention]] = []
-        previous: dict[int, tuple[NumberMention, Finding]] = {}  # sentence start -> last finding in it
-        wholes: dict[int, Finding] = {}
+        periods = self._periods(document)
+        previous: dict[int, tuple[NumberMention, Finding]] = {}  # period start -> last finding in it
+        wholes: dict[int, Finding] = {}  # period start -> the last whole in it
         for mention, sentence, clause_start, choice in self.contexts(document):
             span = document.span(mention.start, mention.end)
+            period = periods.get(sentence.start, sentence.start)
             key, method, score = self.decide(choice, mention, document, sentence, clause_start)
             if key is None:
                 out.append((None, mention))
                 continue
-            last = previous.get(sentence.start)
-            part_of = self._whole(compact, sentence, mention, last, wholes)
-            qualifiers = self._qualifiers(key, compact, sentence, clause_start, mention, part_of)
+            last = previous.get(period)
+            part_of = self._whole(compact, period, mention, choice, last, wholes)
+            if part_of is not None and _takes_whole_key(choice, key, part_of.key):
+                key, method, score = part_of.key, "rule", _rule_score(choice, mention)
+                choice = KeyChoice(key, choice.distance, part_of.evidence["cue"] or "", None, "whole")
+            closed = _closed_key(compact, mention, key, last)
+            if closed is not None:
+                key, method, score = closed, "rule", _rule_score(choice, mention)
+                choice = KeyChoice(key, choice.distance, choice.cue, None, "closed", True)
+            qualifiers, channel_from = self._qualifiers(key, compact, sentence, clause_start, mention, part_of, last)
             finding = Finding(
                 id=_finding_id(key, span.start, span.end),
                 kind="quantity", key=key, value=_number(mention.value), span=span,
@@ -97,37 +129,43 @@ class QuantityExtractor:
                     "clause": document.span(clause_start, mention.unit_end).to_dict(),
                     "cue": choice.cue, "how": choice.how, "rule_line": choice.rule_line,
                     "whole": part_of.id if part_of is not None else None,
+                    **({"channel_from": channel_from} if channel_from else {}),
                 },
             )
-            previous[sentence.start] = (mention, finding)
+            previous[period] = (mention, finding)
             if part_of is None:
-                wholes[sentence.start] = finding
+                wholes[period] = finding
             out.append((finding, mention))
+        self._totals_over_channels([finding for finding, _ in out if finding is not None])
         return out
 
     # -- key ---------------------------------------------------------------------------------------------------
     def _rule_key(self, compact: str, sentence: Sentence, clause_start: int, mention: NumberMention,
                   last: tuple[NumberMention, KeyChoice] | None) -> KeyChoice:
         clause_end = _clause_end(compact, mention.unit_end, sentence.end)
-        near = compact[clause_start : mention.start]
-        far = compact[sentence.start : clause_start]
+        left = compact[sentence.start : mention.start]  # a cue may run across a clause mark (关停…、…网站)
+        own_from = clause_start - sentence.start  # a cue ending at or after this is in the count's own clause
         after = compact[mention.unit_end : clause_end]
+        # 举办一期培训, 召开3场新闻发布会: after an event verb the thing counted is named after the unit
+        after_penalty = 0 if _EVENT_VERB.search(compact[clause_start : mention.start]) else _AFTER
         best: KeyChoice | None = None
         for rule in self.rules.rules:
             if not rule.units.fullmatch(mention.unit.lstrip("余")):
                 continue
-            for text, base, penalty, before in ((near, clause_start, 0, True), (far, sentence.start, _FAR, True),
-                                                (after, mention.unit_end, _AFTER, False)):
-                distance = _nearest(rule, text, before)
-                if distance is None:
-                    continue
-                distance += penalty
+            found = []
+            match = _last_match(rule.cue, left)
+            if match is not None:
+                own = match.end() > own_from
+                found.append((len(left) - match.end() + (0 if own else _FAR), match.group(), own))
+            match = rule.cue.search(after)
+            if match is not None:
+                found.append((match.start() + after_penalty, match.group(), True))
+            for distance, cue, own in found:
+                distance -= rule.nearer
                 if best is None or distance < best.distance:
-                    cue = _cue_text(rule, text, before)
-                    best = KeyChoice(rule.key, distance, cue, rule.line, "cue")
-        own_clause = best is not None and best.distance < _AFTER
+                    best = KeyChoice(rule.key, distance, cue, rule.line, "cue", own)
         listed = last is not None and mention.start - last[0].unit_end <= _LIST_GAP
-        if not own_clause and listed and _same_kind(last[0].unit, mention.unit):
+        if not (best is not None and best.own) and listed and _same_kind(last[0].unit, mention.unit):
             return KeyChoice(last[1].key, 10, last[1].cue, None, "inherited")
         if best is not None:
             return best
@@ -146,8 +184,7 @@ class QuantityExtractor:
             return choice.key, "rule", rule_score
         probabilities = self.model.predict(document, mention, sentence, clause_start, choice)
         best_key = str(max(probabilities, key=probabilities.get))
-        if ((choice.how == "inherited" or (choice.how == "cue" and choice.distance < _AFTER))
-                and probabilities.get(best_key, 0) < 0.8):
+        if (choice.how == "inherited" or choice.own) and probabilities.get(best_key, 0) < 0.8:
             if best_key == choice.key:
                 return choice.key, "hybrid", max(rule_score, probabilities[best_key])
             return choice.key, "rule", rule_score
@@ -159,36 +196,121 @@ class QuantityExtractor:
         return best_key, method, probabilities[best_key]
 
     # -- breakdowns and qualifiers -----------------------------------------------------------------------------
-    def _whole(self, compact: str, sentence: Sentence, mention: NumberMention,
+    def _whole(self, compact: str, period: int, mention: NumberMention, choice: KeyChoice,
                last: tuple[NumberMention, Finding] | None, wholes: dict[int, Finding]) -> Finding | None:
-        whole = wholes.get(sentence.start)
+        """The whole this count is a part of: the last whole of its period when 其中 (包括, 涉及 …) comes between, or
+        when the count before it was a part too. Past a semicolon a count that states a total of its own or names
+        another key in its own clause (…法人申请8件；共办理718件) starts afresh."""
+        whole = wholes.get(period)
         if whole is None or last is None:
             return None
         between = compact[last[0].unit_end : mention.start]
-        if _BREAKDOWN.search(between) or (last[1].evidence.get("whole") is not None and "。" not in between):
+        if _BREAKDOWN.search(between):
             return whole
-        return None
+        if last[1].evidence.get("whole") is None or "。" in between:
+            return None
+        if re.search(r"[;；]", between):
+            segment = between[re.search(r"[;；][^;；]*$", between).start() :]
+            if _TOTAL.search(segment) or (choice.own and choice.key != whole.key):
+                return None
+        return whole
 
     def _qualifiers(self, key: str, compact: str, sentence: Sentence, clause_start: int, mention: NumberMention,
-                    whole: Finding | None) -> dict[str, str]:
+                    whole: Finding | None, last: tuple[NumberMention, Finding] | None) -> tuple[dict[str, str], str | None]:
+        """The qualifiers, and where the channel came from (``own``, ``sibling``, ``whole``, ``several``,
+        ``sentence``, ``platform`` or ``none``) for the totals pass."""
         qualifiers: dict[str, str] = {}
-        left = compact[sentence.start : mention.start]
+        channel_from = None
         if key in CHANNEL_KEYS:
-            own = _nearest_cue(self.rules.channels, compact[clause_start : mention.start])
-            inherited = whole.qualifiers.get("channel") if whole is not None and whole.key in CHANNEL_KEYS else None
-            qualifiers["channel"] = own or inherited or _nearest_cue(self.rules.channels, left) or "all"
-            if _SEVERAL_CHANNELS.search(compact[sentence.start : mention.start]) and whole is None:
-                qualifiers["channel"] = "all"  # 通过门户网站、政务新媒体等平台: a total over channels
+            qualifiers["channel"], channel_from = self._channel(key, compact, sentence, clause_start, mention, whole, last)
         if key in FORM_KEYS:
-            right = compact[mention.unit_end : _clause_end(compact, mention.unit_end, sentence.end)]
-            qualifiers["form"] = (_nearest_cue(self.rules.forms, compact[clause_start : mention.start])
-                                  or _nearest_cue(self.rules.forms, right) or "all")
+            qualifiers["form"] = self._form(compact, sentence, clause_start, mention)
         label = _label(compact[clause_start : mention.start])
         if whole is not None and label:
             qualifiers["part"] = label
         if key == "other_count":
             qualifiers["label"] = label or mention.unit
-        return qualifiers
+        return qualifiers, channel_from
+
+    def _channel(self, key: str, compact: str, sentence: Sentence, clause_start: int, mention: NumberMention,
+                 whole: Finding | None, last: tuple[NumberMention, Finding] | None) -> tuple[str, str]:
+        """The channel named in the count's own clause; else the one of the item before it in the same list
+        (通过门户网站公开部门信息59条、直属机构信息5条), else its whole's; else one named earlier in the sentence; a
+        platform the spec does not name (通过商务预报平台发布) is ``other``; none named is ``all``."""
+        left = compact[sentence.start : mention.start]
+        # the count's own words: from the count before it (or its sentence start) on, so that 微信公众号发布、转载信息
+        # 100条 is the 微信 one
+        segment = compact[max(sentence.start, last[0].unit_end if last is not None else 0) : mention.start]
+        own = _nearest_cue(self.rules.channels, segment)
+        if whole is None and _SEVERAL_CHANNELS.search(left) and not (own and not _SEVERAL_CHANNELS.search(segment)):
+            return "all", "several"  # 通过门户网站、政务新媒体等平台: a total over channels
+        if own == "new_media" and _TOTAL.search(segment):
+            return "all", "own"  # 各部门共开设新媒体70个: the generic word with a total is a total over channels
+        if own:
+            return own, "own"
+        if last is not None and last[1].key == key and "channel" in last[1].qualifiers and _same_list(
+                compact[last[0].unit_end : mention.start]):
+            return last[1].qualifiers["channel"], "sibling"
+        if whole is not None and "channel" in whole.qualifiers:
+            return whole.qualifiers["channel"], "whole"
+        named = _nearest_cue(self.rules.channels, left)
+        if named:
+            return named, "sentence"
+        if _NAMED_PLATFORM.search(left):
+            return "other", "platform"
+        return "all", "none"
+
+    def _form(self, compact: str, sentence: Sentence, clause_start: int, mention: NumberMention) -> str:
+        """The form named in the count's own clause (or right after it); two forms joined (图文及视频) are ``other``,
+        several listed (文字、图解、H5等多种形式) are a total, ``all``, as is none named."""
+        own_text = compact[clause_start : mention.start]
+        own = _all_cues(self.rules.forms, own_text)
+        if _SEVERAL_FORMS.search(own_text) or (len(own) > 1 and "等" in own_text):
+            return "all"
+        if len(own) > 1:
+            return "other"
+        if own:
+            return own[0]
+        right = compact[mention.unit_end : _clause_end(compact, mention.unit_end, sentence.end)]
+        return _nearest_cue(self.rules.forms, right) or "all"
+
+    @staticmethod
+    def _totals_over_channels(findings: list[Finding]) -> None:
+        """A whole broken down into parts of two or more channels it was given by name (政务新媒体共300个（微信公众号
+        193个、新浪微博67个…）) is a total over channels: its channel is ``all``, and so is that of parts that took it."""
+        parts: dict[str, list[Finding]] = {}
+        for finding in findings:
+            if finding.evidence.get("whole"):
+                parts.setdefault(finding.evidence["whole"], []).append(finding)
+        for whole in findings:
+            named = {p.qualifiers["channel"] for p in parts.get(whole.id, ()) if p.evidence.get("channel_from") == "own"}
+            if "channel" not in whole.qualifiers or len(named) < 2:
+                continue
+            whole.qualifiers["channel"] = "all"
+            for part in parts[whole.id]:
+                if part.evidence.get("channel_from") == "whole":
+                    part.qualifiers["channel"] = "all"
+
+
+def _closed_key(compact: str, mention: NumberMention, key: str,
+                last: tuple[NumberMention, Finding] | None) -> str | None:
+    """收到群众诉求348件，现场解决162件: a count whose own words are only a closing verb, right after a count of
+    tickets or messages received, is the count of those closed (not of applications answered)."""
+    if last is None or last[1].key not in _CLOSED_OF or key not in _CLOSABLE:
+        return None
+    segment = compact[last[0].unit_end : mention.start]
+    if len(segment) > _LIST_GAP or "。" in segment or not _CLOSING_VERB.search(segment) or "申请" in segment:
+        return None
+    return _CLOSED_OF[last[1].key]
+
+
+def _takes_whole_key(choice: KeyChoice, key: str, whole_key: str) -> bool:
+    """A part of a breakdown takes its whole's key unless a key of its own fits better (the spec's rule): a cue of
+    its own clause naming another key keeps that key; a part with no cue of its own, or whose own key is a generic
+    one (other_count, posts_published: 其中图文类产品17篇 under 解读21篇), takes the whole's (其中网络申请24件 under 办结申请26件 is a completed application)."""
+    if whole_key in _GENERIC_KEYS or key == whole_key:
+        return False
+    return not choice.own or key in _GENERIC_KEYS
 
 
 def _sentence_of(sentences, starts: list[int], position: int) -> Sentence | None:
@@ -213,18 +335,25 @@ def _clause_end(compact: str, position: int, sentence_end: int) -> int:
     return sentence_end
 
 
-def _nearest(rule: KeyRule, text: str, before: bool) -> int | None:
-    """Characters between the count and the rule's nearest cue in ``text`` (before it, or after it)."""
-    matches = list(rule.cue.finditer(text))
-    if not matches:
-        return None
-    return len(text) - max(m.end() for m in matches) if before else min(m.start() for m in matches)
+def _last_match(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The match of ``pattern`` in ``text`` that ends last (the cue nearest a count that follows the text)."""
+    last = None
+    for match in pattern.finditer(text):
+        if last is None or match.end() > last.end():
+            last = match
+    return last
 
 
-def _cue_text(rule: KeyRule, text: str, before: bool) -> str:
-    matches = list(rule.cue.finditer(text))
-    match = max(matches, key=lambda m: m.end()) if before else min(matches, key=lambda m: m.start())
-    return match.group()
+def _all_cues(cues, text: str) -> list[str]:
+    """The distinct values whose cue occurs in ``text``, in the order of their first occurrence."""
+    found = sorted((m.start(), cue.value) for cue in cues for m in cue.pattern.finditer(text))
+    return list(dict.fromkeys(value for _, value in found))
+
+
+def _same_list(between: str) -> bool:
+    """Two counts are items of one list when only a short stretch of words separates them, with no sentence end, no
+    bracket and no new breakdown (其中) between them."""
+    return len(between) <= _LIST_GAP and not re.search(r"[。（）()]|其中", between)
 
 
 def _nearest_cue(cues, text: str) -> str | None:

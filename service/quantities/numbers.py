@@ -3,8 +3,9 @@
 Works on the compact view (no white space), where a number broken across PDF lines is whole again. A mention is a
 number followed by a counting unit (条, 篇, 件, 场, 人次, 万元 …): Arabic digits (1,234 / 1.2万 / 3千), Chinese
 numerals (三十二, 两千余), with the approximation words 余/多/近/约/超过/以上/左右. Not counts, and never
-returned: dates and years (2021年, 3月), document numbers (〔2021〕12号), phone numbers, percentages, ordinals (第三届),
-list numbering (1、 (2)), and numbers with no counting unit.
+returned: dates and years (2021年, 3月), document numbers (〔2021〕12号), phone numbers, percentages, ordinals
+(第三届, 五届四次会议), numbers inside titles (《…八条措施》), list numbering (1、 (2)), rhetoric (三个方面), and
+numbers with no counting unit (except a figure right after the word naming what it counts: 粉丝数54373, 访问量达12.5万).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 
 # Counting units, longest first. 万元 and 亿元 are units of money; 万人 of people.
-UNITS = ("人次", "万元", "亿元", "万人", "余人", "条", "篇", "件", "份", "个", "场", "次", "期", "人", "名", "户", "家",
-         "项", "起", "元", "批", "类", "套", "本", "册", "部", "幅", "张", "单", "位", "所", "处", "组", "支", "栏", "集", "档")
+UNITS = ("人次", "万元", "亿元", "万人", "余人", "场次", "条", "篇", "件", "份", "个", "场", "次", "期", "人", "名", "户", "家",
+         "项", "起", "元", "批", "类", "套", "本", "册", "部", "幅", "张", "单", "位", "所", "处", "组", "支", "栏", "集", "档",
+         "台", "宗", "块")
 _UNIT = "|".join(UNITS)
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
@@ -26,11 +28,20 @@ _MENTION = re.compile(
     rf"(?P<pre>近|约|超过|逾|共约|达)?(?P<number>{_ARABIC}|{_CHINESE})(?P<big>[万亿千](?!元|人))?"
     rf"(?P<more>余|多)?(?P<unit>{_UNIT})(?P<post>以上|左右|多)?"
 )
-# What may not come right before a count: a digit or decimal point (part of a longer number), 第 (an ordinal), a
-# hyphen or slash (phone numbers, dates, ratios).
-_BAD_BEFORE = re.compile(r"[\d.第\-/〔\[(（:：号]$")
+# What may not come right before a count: a digit or decimal point (part of a longer number), 第 or 届 (ordinals:
+# 第三次, 五届四次会议), a hyphen or slash (phone numbers, dates, ratios).
+_BAD_BEFORE = re.compile(r"[\d.第届\-/〔\[(（:：号]$")
+# A count with no unit, right after a word naming what is counted (粉丝数54373, 访问量达12.5万): the figure ends at
+# punctuation or the end of the text.
+_UNITLESS = re.compile(
+    rf"(?<=[数量])(?P<pre>达到?|为|共|超过|突破|逾)?(?P<number>{_ARABIC})(?P<big>[万亿])?(?P<more>余|多)?"
+    rf"(?=[，。；、,;）)]|$)"
+)
+# 号 before a number marks a code (第711号12), except at the end of an account word (微信公众号193个).
+_ACCOUNT_WORD = re.compile(r"(?:公众|账|头条|视频|抖音|服务|订阅)号$")
+_CODE_WORDS = re.compile(r"(?:电话|传真|热线|号码|邮编|手机|QQ|qq|[:：])$")
 # Words after the unit that turn the "count" into something else (一次性, 个人, 件数 …).
-_BAD_AFTER = re.compile(r"^(?:性|人(?!次)|体|级|化|面|些|样|致|同|般|切|律|并|起来|年|月|日|号|届|%)")
+_BAD_AFTER = re.compile(r"^(?:性|人(?!次)|体|级|化|面|些|样|致|同|般|切|律|并|起来|年|月|日|号|届|%|方面|部分(?!公开))")
 # A Chinese numeral that is a word, not a number, before these units: 一次性, 一批, 一份子, 统一 …
 _CHINESE_WORDS = re.compile(r"^(?:万|亿|千|百)$")
 
@@ -77,8 +88,9 @@ def find_mentions(compact: str) -> list[NumberMention]:
         number = match["number"]
         start, end = match.start("number"), match.end("number")
         before = compact[max(0, start - 1) : start]
-        after = compact[match.end("unit") : match.end("unit") + 2]
-        if _BAD_BEFORE.search(before) or _BAD_AFTER.match(after):
+        after = compact[match.end("unit") : match.end("unit") + 4]
+        if ((_BAD_BEFORE.search(before) and not _ACCOUNT_WORD.search(compact[max(0, start - 3) : start])) or _BAD_AFTER.match(after) or _is_session(compact, start, match)
+                or _in_title(compact, start)):
             continue
         chinese = not number[0].isdigit()
         if chinese:
@@ -98,10 +110,33 @@ def find_mentions(compact: str) -> list[NumberMention]:
         unit = match["unit"]
         if unit[0] in _CN_BIG:  # 25.6万元 is 256000 元, 1.2万人 12000 people; the unit stays as written
             value *= _CN_BIG[unit[0]]
-        approx = bool(match["pre"] or match["more"] or match["post"])
+        approx = bool((match["pre"] and match["pre"] != "达") or match["more"] or match["post"])  # 达: reached
         mentions.append(NumberMention(start, end, float(value), unit, approx, match.start("unit"), match.end("unit"),
                                       compact[start:end], chinese))
-    return mentions
+    taken = {m.start for m in mentions}
+    for match in _UNITLESS.finditer(compact):
+        start, end = match.start("number"), match.end("number")
+        if start in taken or _looks_like_code(compact, start, end, match["number"]):
+            continue
+        value = float(match["number"].replace(",", ""))
+        if match["big"]:
+            value *= _CN_BIG[match["big"]]
+            end = match.end("big")
+        approx = bool(match["more"] or (match["pre"] and match["pre"] in ("超过", "突破", "逾")))
+        mentions.append(NumberMention(start, end, value, "", approx, match.end(), match.end(), compact[start:end], False))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _in_title(compact: str, start: int) -> bool:
+    """《支持涉旅企业共渡难关八条措施》: a number inside the title of a document or programme is part of its name."""
+    window = compact[max(0, start - 40) : start]
+    return window.rfind("《") > window.rfind("》")
+
+
+def _is_session(compact: str, start: int, match: re.Match) -> bool:
+    """五届人大四次会议: the number of a session, an ordinal."""
+    return (match["unit"] == "次" and compact[match.end("unit") :].startswith(("会议", "全会", "全体会议"))
+            and "届" in compact[max(0, start - 8) : start])
 
 
 def _is_word(compact: str, start: int, match: re.Match) -> bool:
@@ -118,6 +153,6 @@ def _is_word(compact: str, start: int, match: re.Match) -> bool:
 def _looks_like_code(compact: str, start: int, end: int, number: str) -> bool:
     """Phone numbers, years, long identifiers."""
     digits = number.replace(",", "").split(".")[0]
-    if len(digits) >= 7 and "," not in number:
+    if "," not in number and (len(digits) >= 9 or (len(digits) >= 7 and _CODE_WORDS.search(compact[max(0, start - 4) : start]))):
         return True
     return bool(re.match(r"(?:19|20)\d\d$", digits) and compact[end : end + 1] in ("年", "-", "—"))

@@ -24,6 +24,7 @@ class KeyRule:
     units: re.Pattern
     cue: re.Pattern
     line: int
+    nearer: int = 0  # the rule's cue counts as this many characters nearer the count than it stands
 
 
 @dataclass(frozen=True)
@@ -47,9 +48,17 @@ class QuantityRules:
 def load_quantity_rules() -> QuantityRules:
     keys = tuple(row["key"] for row in read_tsv(data_path("spec/quantity_keys.tsv"), ("key",)))
     rules = []
-    for row in read_tsv(data_path(RULES_FILE), ("key", "units", "cue")):
-        rules.append(KeyRule(row.choice("key", set(keys)), row.regex("units"), row.regex("cue"), row.line))
+    for row in read_tsv(data_path(RULES_FILE), ("key", "units", "cue"), optional=("nearer",)):
+        rules.append(KeyRule(row.choice("key", set(keys)), row.regex("units"), row.regex("cue"), row.line,
+                             _nearer(row)))
     return QuantityRules(keys, tuple(rules), _cues("spec/channels.tsv", "channel"), _cues("spec/policy_forms.tsv", "form"))
+
+
+def _nearer(row) -> int:
+    value = row["nearer"] or "0"
+    if not value.isdigit() or int(value) > 30:
+        raise row.fail(f"column 'nearer': {value!r} is not a number of characters from 0 to 30")
+    return int(value)
 
 
 def _cues(name: str, column: str) -> tuple[Cue, ...]:
