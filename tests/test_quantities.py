@@ -67,6 +67,16 @@ def _quantities(analyze, sentence: str):
     ("“上海科技”视频号累计观看量1924252次，粉丝数54373。", [
         ("views", None, 1924252, "1924252"), ("followers", "short_video", 54373, "54373")]),
     ("全年审核拟公开信息331条。", [("other_count", None, 331, "331")]),
+    # a bracket right after a count breaks that count down; a sentence opening with 其中 breaks down the one before
+    ("我办共办结依申请公开26件（上年结转1件，重复申请2件）。其中，网络申请24件（重复申请2件），信函申请2件。", [
+        ("applications_completed", None, 26, "26"), ("applications_carried_over", None, 1, "1"),
+        ("applications_completed", None, 2, "2"), ("applications_completed", None, 24, "24"),
+        ("applications_completed", None, 2, "2"), ("applications_completed", None, 2, "2")]),
+    ("对市政协五届四次会议代表建议12件（主办5件、协办7件）进行办理。", [
+        ("cppcc_proposals", None, 12, "12"), ("cppcc_proposals", None, 5, "5"), ("cppcc_proposals", None, 7, "7")]),
+    # money is a figure only as a fee; slogans and idioms are no counts
+    ("受理审批个人出售自有住房减免税，减免金额21470.27元。", []),
+    ("我局严格按照“一个窗口受理，一条龙服务”的要求，采取“一网、一站、一架、一栏”的公开方式。", []),
     # a closing verb after tickets received counts tickets closed
     ("全年累计接（转）工单58件，办结58件，办结率100%。", [
         ("hotline_tickets", None, 58, "58"), ("hotline_tickets_completed", None, 58, "58")]),

@@ -5,7 +5,8 @@ For each count (``numbers.find_mentions``) outside the statistical tables:
 1. **Key, by rule**: the nearest cue of ``quantity_rules.tsv`` in the count's clause before the number (or, less
    strongly, after its unit) among the rules that allow its unit. A count whose clause has no cue of its own and
    follows another count in the same sentence takes that count's key (lists: 人事信息15条、财务信息3条). A count with
-   no rule is ``other_count`` with its clause's words as ``label``.
+   no rule is ``other_count`` with its clause's words as ``label`` (but an amount of money that is not a fee is no
+   quantity).
 2. **Key, by model** (``model.py``, when a trained model is loaded): a classifier over the tokens around the count
    gives each key, or ``none`` (not a quantity), a probability. How the two are combined is in ``decide``.
 3. **Qualifiers**: ``channel`` (posts, accounts, followers) and ``form`` (interpretations) from the nearest cue of the
@@ -34,6 +35,8 @@ _AFTER = 6  # penalty for a cue after the unit rather than before the number
 _BREAKDOWN = re.compile(r"其中|包括|含|涉及|分别")
 _SEVERAL_FORMS = re.compile(r"等多种?形式|多种形式|多形式|等形式|多元化")
 _NAMED_PLATFORM = re.compile(r"(?:通过|在|依托|利用|借助|经)[^，。；、,;]{1,14}?(?:平台|网站|网|系统|专刊|APP|客户端|小程序)")
+_OTHER = re.compile(r"其他类型|其他平台|其他渠道|其它类型|其它平台|其它渠道")
+_MONEY = frozenset({"元", "万元", "亿元"})
 _TOTAL = re.compile(r"共|累计|总计|合计")
 _CLOSED_OF = {"hotline_tickets": "hotline_tickets_completed", "hotline_tickets_completed": "hotline_tickets_completed",
               "public_messages_received": "public_messages_replied",
@@ -88,9 +91,12 @@ class QuantityExtractor:
         """Sentence start -> the start of its period: sentences that end in a semicolon run on into the next one
         (全年新收申请585件，其中自然人申请528件；从申请方式看，网络申请402件: one breakdown)."""
         periods: dict[int, int] = {}
-        period = None
+        period = previous = None
         for sentence in document.sentences:
+            if period is None and previous is not None and document.compact.startswith("其中", sentence.start):
+                period = periods[previous.start]  # …办结26件。其中，网络申请24件: the breakdown of the sentence before
             periods[sentence.start] = sentence.start if period is None else period
+            previous = sentence
             ends_in_semicolon = document.compact[sentence.start : sentence.end].rstrip()[-1:] in (";", "；")
             period = periods[sentence.start] if ends_in_semicolon else None
         return periods
@@ -106,12 +112,15 @@ class QuantityExtractor:
             span = document.span(mention.start, mention.end)
             period = periods.get(sentence.start, sentence.start)
             key, method, score = self.decide(choice, mention, document, sentence, clause_start)
+            if key == "other_count" and mention.unit in _MONEY:
+                key = None  # money is a disclosure figure only as fees: 减免金额219062.78元 is not one
             if key is None:
                 out.append((None, mention))
                 continue
             last = previous.get(period)
             part_of = self._whole(compact, period, mention, choice, last, wholes)
-            if part_of is not None and _takes_whole_key(choice, key, part_of.key):
+            if (part_of is not None and _takes_whole_key(choice, key, part_of.key)
+                    and self.rules.allows(part_of.key, mention.unit)):
                 key, method, score = part_of.key, "rule", _rule_score(choice, mention)
                 choice = KeyChoice(key, choice.distance, part_of.evidence["cue"] or "", None, "whole")
             closed = _closed_key(compact, mention, key, last)
@@ -146,8 +155,9 @@ class QuantityExtractor:
         left = compact[sentence.start : mention.start]  # a cue may run across a clause mark (关停…、…网站)
         own_from = clause_start - sentence.start  # a cue ending at or after this is in the count's own clause
         after = compact[mention.unit_end : clause_end]
-        # 举办一期培训, 召开3场新闻发布会: after an event verb the thing counted is named after the unit
-        after_penalty = 0 if _EVENT_VERB.search(compact[clause_start : mention.start]) else _AFTER
+        # 举办一期培训, 召开3场新闻发布会: after an event verb the thing counted is named after the unit, and nothing
+        # is lost by naming it there
+        event = _EVENT_VERB.search(compact[clause_start : mention.start]) is not None
         best: KeyChoice | None = None
         for rule in self.rules.rules:
             if not rule.units.fullmatch(mention.unit.lstrip("余")):
@@ -157,9 +167,14 @@ class QuantityExtractor:
             if match is not None:
                 own = match.end() > own_from
                 found.append((len(left) - match.end() + (0 if own else _FAR), match.group(), own))
-            match = rule.cue.search(after)
-            if match is not None:
-                found.append((match.start() + after_penalty, match.group(), True))
+            if event:  # the object after the unit is a noun phrase, named by its last word (全市政务公开培训)
+                match = _last_match(rule.cue, after)
+                if match is not None:
+                    found.append((len(after) - match.end(), match.group(), True))
+            else:
+                match = rule.cue.search(after)
+                if match is not None:
+                    found.append((match.start() + _AFTER, match.group(), True))
             for distance, cue, own in found:
                 distance -= rule.nearer
                 if best is None or distance < best.distance:
@@ -205,14 +220,14 @@ class QuantityExtractor:
         if whole is None or last is None:
             return None
         between = compact[last[0].unit_end : mention.start]
+        if between.startswith(("（", "(")):
+            return last[1]  # a bracket right after a count breaks that count down: 办结26件（上年结转1件，重复申请2件）
         if _BREAKDOWN.search(between):
             return whole
-        if last[1].evidence.get("whole") is None or "。" in between:
+        if last[1].evidence.get("whole") is None or "。" in between or _TOTAL.search(_own_words(between)):
+            return None  # 其中微博29个，共发布信息1992条: a count that states its own total starts afresh
+        if re.search(r"[;；]", between) and choice.own and choice.key != whole.key:
             return None
-        if re.search(r"[;；]", between):
-            segment = between[re.search(r"[;；][^;；]*$", between).start() :]
-            if _TOTAL.search(segment) or (choice.own and choice.key != whole.key):
-                return None
         return whole
 
     def _qualifiers(self, key: str, compact: str, sentence: Sentence, clause_start: int, mention: NumberMention,
@@ -241,7 +256,7 @@ class QuantityExtractor:
         # the count's own words: from the count before it (or its sentence start) on, so that 微信公众号发布、转载信息
         # 100条 is the 微信 one
         segment = compact[max(sentence.start, last[0].unit_end if last is not None else 0) : mention.start]
-        own = _nearest_cue(self.rules.channels, segment)
+        own = _nearest_cue(self.rules.channels, segment) or ("other" if _OTHER.search(segment) else None)
         if whole is None and _SEVERAL_CHANNELS.search(left) and not (own and not _SEVERAL_CHANNELS.search(segment)):
             return "all", "several"  # 通过门户网站、政务新媒体等平台: a total over channels
         if own == "new_media" and _TOTAL.search(segment):
@@ -348,6 +363,11 @@ def _all_cues(cues, text: str) -> list[str]:
     """The distinct values whose cue occurs in ``text``, in the order of their first occurrence."""
     found = sorted((m.start(), cue.value) for cue in cues for m in cue.pattern.finditer(text))
     return list(dict.fromkeys(value for _, value in found))
+
+
+def _own_words(between: str) -> str:
+    """The words of a count's own clause, from the text between it and the count before it."""
+    return re.split(r"[，,；;、（）()]", between)[-1]
 
 
 def _same_list(between: str) -> bool:

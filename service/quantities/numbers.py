@@ -41,7 +41,7 @@ _UNITLESS = re.compile(
 _ACCOUNT_WORD = re.compile(r"(?:公众|账|头条|视频|抖音|服务|订阅)号$")
 _CODE_WORDS = re.compile(r"(?:电话|传真|热线|号码|邮编|手机|QQ|qq|[:：])$")
 # Words after the unit that turn the "count" into something else (一次性, 个人, 件数 …).
-_BAD_AFTER = re.compile(r"^(?:性|人(?!次)|体|级|化|面|些|样|致|同|般|切|律|并|起来|年|月|日|号|届|%|方面|部分(?!公开))")
+_BAD_AFTER = re.compile(r"^(?:性|人(?!次)|体|级|化|面|些|样|致|同|般|切|律|并|起来|年|月|日|号|届|%|方面|部分(?!公开)|龙)")
 # A Chinese numeral that is a word, not a number, before these units: 一次性, 一批, 一份子, 统一 …
 _CHINESE_WORDS = re.compile(r"^(?:万|亿|千|百)$")
 
@@ -127,6 +127,11 @@ def find_mentions(compact: str) -> list[NumberMention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
+def _in_quotes(compact: str, start: int) -> bool:
+    window = compact[max(0, start - 20) : start]
+    return window.rfind("“") > window.rfind("”")
+
+
 def _in_title(compact: str, start: int) -> bool:
     """《支持涉旅企业共渡难关八条措施》: a number inside the title of a document or programme is part of its name."""
     window = compact[max(0, start - 40) : start]
@@ -145,6 +150,8 @@ def _is_word(compact: str, start: int, match: re.Match) -> bool:
     number = match["number"]
     if before and before in "统进唯单同逐万之专第每某任哪这那其一":
         return True
+    if _in_quotes(compact, start):
+        return True  # “一网通办”, “一个窗口受理”, “价比三家”, “五个一律”: a slogan
     if number in ("一", "两") and match["unit"] in ("个", "位", "部", "处", "批", "类", "支", "组", "张", "本", "单", "名", "人"):
         return True  # 一个平台, 一批干部, 两位: phrasing, not a stated count
     return False

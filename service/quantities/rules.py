@@ -40,6 +40,10 @@ class QuantityRules:
     channels: tuple[Cue, ...]
     forms: tuple[Cue, ...]
 
+    def allows(self, key: str, unit: str) -> bool:
+        """Whether a rule of ``key`` takes counts in ``unit`` (a part in 条 is no part of a whole counted in 个)."""
+        return any(rule.key == key and rule.units.fullmatch(unit.lstrip("余")) for rule in self.rules)
+
     @property
     def files(self) -> tuple[str, ...]:
         return (RULES_FILE, "spec/quantity_keys.tsv", "spec/channels.tsv", "spec/policy_forms.tsv", "domain_words.txt")
