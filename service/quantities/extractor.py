@@ -108,10 +108,12 @@ class QuantityExtractor:
         periods = self._periods(document)
         previous: dict[int, tuple[NumberMention, Finding]] = {}  # period start -> last finding in it
         wholes: dict[int, Finding] = {}  # period start -> the last whole in it
-        for mention, sentence, clause_start, choice in self.contexts(document):
+        contexts = list(self.contexts(document))
+        predictions = self.model.predict(document, contexts) if self.model is not None else [None] * len(contexts)
+        for (mention, sentence, clause_start, choice), probabilities in zip(contexts, predictions):
             span = document.span(mention.start, mention.end)
             period = periods.get(sentence.start, sentence.start)
-            key, method, score = self.decide(choice, mention, document, sentence, clause_start)
+            key, method, score = self.decide(choice, mention, probabilities)
             if key == "other_count" and mention.unit in _MONEY:
                 key = None  # money is a disclosure figure only as fees: 减免金额219062.78元 is not one
             if key is None:
@@ -186,8 +188,8 @@ class QuantityExtractor:
             return best
         return KeyChoice("other_count", 99, "", None, "fallback")
 
-    def decide(self, choice: KeyChoice, mention: NumberMention, document: AnalyzedDocument, sentence: Sentence,
-               clause_start: int) -> tuple[str | None, str, float]:
+    def decide(self, choice: KeyChoice, mention: NumberMention,
+               probabilities: dict[str, float] | None) -> tuple[str | None, str, float]:
         """The key, the method and the score. Rules alone: the rule's key, scored by how near its cue was. With a
         model: where the rule found a cue in the count's own clause and the model does not contradict it strongly,
         (or the count continues a list whose key the rule took from the count before), and the model does not
@@ -195,9 +197,8 @@ class QuantityExtractor:
         otherwise the model decides (``ml``), except that a cue found elsewhere in the sentence beats the model's
         catch-all ``other_count``; a count the model deems no quantity (``none``) is dropped."""
         rule_score = _rule_score(choice, mention)
-        if self.model is None:
+        if probabilities is None:
             return choice.key, "rule", rule_score
-        probabilities = self.model.predict(document, mention, sentence, clause_start, choice)
         best_key = str(max(probabilities, key=probabilities.get))
         if (choice.how == "inherited" or choice.own) and probabilities.get(best_key, 0) < 0.8:
             if best_key == choice.key:

@@ -72,10 +72,14 @@ class QuantityModel:
     classifier: object
     version: str = MODEL_VERSION
 
-    def predict(self, document, mention, sentence, clause_start: int, choice) -> dict[str, float]:
-        row = self.vectorizer.transform([features(document, mention, sentence, clause_start, choice)])
-        probabilities = self.classifier.predict_proba(row)[0]
-        return dict(zip(self.classifier.classes_, (float(p) for p in probabilities)))
+    def predict(self, document, contexts) -> list[dict[str, float]]:
+        """For each context (mention, sentence, clause start, rule choice) of a document, the probability of each
+        key: one call for the whole document."""
+        if not contexts:
+            return []
+        rows = self.vectorizer.transform([features(document, *context) for context in contexts])
+        classes = [str(c) for c in self.classifier.classes_]
+        return [dict(zip(classes, (float(p) for p in row))) for row in self.classifier.predict_proba(rows)]
 
     @classmethod
     def train(cls, reports, rules_extractor) -> "QuantityModel":
