@@ -13,6 +13,7 @@ import bisect
 import logging
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .model import Section, Span, Table
@@ -59,8 +60,12 @@ class AnalyzedDocument:
         """The span of the submitted text behind compact positions ``start:end``."""
         return self.text.compact.span(start, end)
 
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [token.start for token in self.tokens]
+
     def tokens_between(self, start: int, end: int) -> tuple[Token, ...]:
-        starts = [token.start for token in self.tokens]
+        starts = self._token_starts
         return self.tokens[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
     def in_table(self, span: Span) -> bool:

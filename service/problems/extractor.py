@@ -63,9 +63,11 @@ class ProblemExtractor:
     def extract(self, document: AnalyzedDocument) -> list[Finding]:
         compact = document.compact
         built: list[tuple[Statement, dict]] = []
-        for statement in self.statements(document):
-            text = compact[statement.start:statement.end]
-            theme = self.classifier.classify(text, self.statement_tokens(document, statement))
+        statements = self.statements(document)
+        texts = [compact[statement.start:statement.end] for statement in statements]
+        themes = self.classifier.classify_many(
+            [(text, self.statement_tokens(document, statement)) for text, statement in zip(texts, statements)])
+        for statement, text, theme in zip(statements, texts, themes):
             rated = self.specificity.rate(text)
             span = document.span(statement.start, statement.end)
             built.append((statement, {

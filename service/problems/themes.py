@@ -113,8 +113,14 @@ class ThemeModel:
         return cls(estimator, dict(meta or {}))
 
     def probabilities(self, text: str) -> dict[str, float]:
-        proba = self.estimator.predict_proba([text])[0]
-        return {str(theme): float(p) for theme, p in zip(self.estimator.classes_, proba)}
+        return self.probabilities_many([text])[0]
+
+    def probabilities_many(self, texts: list[str]) -> list[dict[str, float]]:
+        """One prediction call for many texts (a document's statements)."""
+        if not texts:
+            return []
+        classes = [str(theme) for theme in self.estimator.classes_]
+        return [dict(zip(classes, (float(p) for p in row))) for row in self.estimator.predict_proba(texts)]
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
@@ -168,10 +174,19 @@ class ThemeClassifier:
         return self.rules.themes
 
     def classify(self, text: str, tokens: str) -> ThemeResult:
+        return self.classify_many([(text, tokens)])[0]
+
+    def classify_many(self, statements: list[tuple[str, str]]) -> list[ThemeResult]:
+        """The theme of each (text, tokens) pair, with one model call for them all."""
+        modelled = [i for i, (_, tokens) in enumerate(statements) if self.model is not None and tokens.strip()]
+        predicted = self.model.probabilities_many([statements[i][1] for i in modelled]) if modelled else []
+        ml = dict(zip(modelled, predicted))
+        return [self._combine(text, ml.get(i, {})) for i, (text, _) in enumerate(statements)]
+
+    def _combine(self, text: str, ml_p: dict[str, float]) -> ThemeResult:
         rule_scores, fired = self.rules.scores(text)
         total = sum(rule_scores.values())
         rule_p = {t: s / total for t, s in rule_scores.items()} if total else {}
-        ml_p = self.model.probabilities(tokens) if self.model is not None and tokens.strip() else {}
         if rule_p and ml_p:
             combined = {t: ML_WEIGHT * ml_p.get(t, 0.0) + (1 - ML_WEIGHT) * rule_p.get(t, 0.0) for t in self.themes}
             method = "hybrid"
