@@ -115,15 +115,19 @@ def _run(reports: list[LabelledReport], extractor_for) -> tuple[dict[str, Tally]
     total: dict[str, Tally] = defaultdict(Tally)
     mistakes: list[dict] = []
     methods: dict[str, int] = defaultdict(int)
+    per_report: dict[str, dict] = {}
     for report in reports:
         findings = extractor_for(report).extract(report.document)
         for finding in findings:
             methods[finding.method] += 1
         tallies, wrong = score_report(report, findings)
+        overall = Tally()
         for key, tally in tallies.items():
             total[key].add(tally)
+            overall.add(tally)
+        per_report[report.name] = overall.figures()
         mistakes.extend(wrong)
-    return total, mistakes, dict(methods)
+    return total, mistakes, dict(methods), per_report
 
 
 def evaluate(sets: dict[str, list[LabelledReport]] | None = None, rules_only: bool = False) -> dict:
@@ -147,11 +151,11 @@ def evaluate(sets: dict[str, list[LabelledReport]] | None = None, rules_only: bo
         ("holdout", sets["holdout"], lambda r: full),
         ("unseen", sets["unseen"], lambda r: full),
     ):
-        tallies, mistakes, methods = _run(reports, chooser)
+        tallies, mistakes, methods, per_report = _run(reports, chooser)
         overall = Tally()
         for tally in tallies.values():
             overall.add(tally)
-        results[name] = {"reports": [r.name for r in reports], "overall": overall.figures(),
+        results[name] = {"reports": per_report, "overall": overall.figures(),
                          "keys": {key: tally.figures() for key, tally in sorted(tallies.items())},
                          "methods": methods, "mistakes": mistakes}
     return results
@@ -166,6 +170,10 @@ def render(result: dict, baseline: dict | None = None, mistakes: bool = False) -
         lines.append(f"{name:<18}{o['gold']:>6}{o['predicted']:>6}{_fmt(o['found']):>7}{_fmt(o['precision']):>7}"
                      f"{_fmt(o['recall']):>7}{_fmt(o['f1']):>7}   {_fmt(base):>13}   "
                      + ", ".join(f"{k} {v}" for k, v in sorted(figures["methods"].items())))
+    lines.append("")
+    lines.append("per report (F1): " + "; ".join(
+        f"{name}: " + ", ".join(f"{report.split('_')[0]} {_fmt(f['f1'])}" for report, f in figures["reports"].items())
+        for name, figures in result.items()))
     lines.append("")
     lines.append("per key (all three sets together):")
     merged: dict[str, Tally] = defaultdict(Tally)
