@@ -32,7 +32,7 @@ _CLAUSE_MARKS = "，,；;：:、()（）"
 _FAR = 20  # penalty for a cue found before the count's own clause (elsewhere in its sentence)
 _LIST_GAP = 16  # at most this many characters between two counts of one list (人事信息15条、财务信息3条)
 _AFTER = 6  # penalty for a cue after the unit rather than before the number
-_BREAKDOWN = re.compile(r"其中|包括|含|涉及|分别")
+_BREAKDOWN = re.compile(r"其中|包括|含|涉及|分别|按[^，。；]{0,10}(?:划分|分类|统计|来看|看)|从[^，。；]{0,10}(?:来看|看)")
 _SEVERAL_FORMS = re.compile(r"等多种?形式|多种形式|多形式|等形式|多元化")
 _NAMED_PLATFORM = re.compile(r"(?:通过|在|依托|利用|借助|经)[^，。；、,;]{1,14}?(?:平台|网站|网|系统|专刊|APP|客户端|小程序)")
 _OTHER = re.compile(r"其他类型|其他平台|其他渠道|其它类型|其它平台|其它渠道")
@@ -43,6 +43,8 @@ _CLOSED_OF = {"hotline_tickets": "hotline_tickets_completed", "hotline_tickets_c
               "public_messages_replied": "public_messages_replied"}
 _CLOSABLE = frozenset({"applications_completed", "hotline_tickets", "public_messages_received", "other_count"})
 _CLOSING_VERB = re.compile(r"办结|解决|回复|答复|处理|办理|反馈")
+# 对年内出台的4件政策文件逐一解读: with 对 the thing counted comes first and the verb after it names the key
+_OBJECT_FIRST = re.compile(r"(?:^|[^反面绝相针应])对(?![外于照接标此])[^，。；：]{0,24}$")
 _GENERIC_KEYS = frozenset({"other_count", "posts_published"})  # keys that a part's own words do not beat
 _EVENT_VERB = re.compile(r"(?:举办|召开|开展|组织|举行|进行|参加|发放|印发|编印|制作)(?:了|各类|共|累计|共计)?$")
 _SEVERAL_CHANNELS = re.compile(r"(?:网站|新媒体|公众号|微博|平台|客户端|抖音|专栏|报纸|电视)(?:等|和|及|、)(?:各类|多种|多个)?(?:平台|渠道|载体|媒体|方式)?")
@@ -159,7 +161,8 @@ class QuantityExtractor:
         after = compact[mention.unit_end : clause_end]
         # 举办一期培训, 召开3场新闻发布会: after an event verb the thing counted is named after the unit, and nothing
         # is lost by naming it there
-        event = _EVENT_VERB.search(compact[clause_start : mention.start]) is not None
+        near = compact[clause_start : mention.start]
+        event = _EVENT_VERB.search(near) is not None or _OBJECT_FIRST.search(near) is not None
         best: KeyChoice | None = None
         for rule in self.rules.rules:
             if not rule.units.fullmatch(mention.unit.lstrip("余")):
@@ -250,20 +253,26 @@ class QuantityExtractor:
 
     def _channel(self, key: str, compact: str, sentence: Sentence, clause_start: int, mention: NumberMention,
                  whole: Finding | None, last: tuple[NumberMention, Finding] | None) -> tuple[str, str]:
-        """The channel named in the count's own clause; else the one of the item before it in the same list
-        (通过门户网站公开部门信息59条、直属机构信息5条), else its whole's; else one named earlier in the sentence; a
-        platform the spec does not name (通过商务预报平台发布) is ``other``; none named is ``all``."""
+        """The channel named in the count's own words (or by 分别, in order); a platform the spec does not name
+        (通过商务预报平台发布) is ``other``; else the channel of the item before it in the same list
+        (通过门户网站公开部门信息59条、直属机构信息5条), else its whole's; else one named earlier in the sentence; none
+        named is ``all``."""
         left = compact[sentence.start : mention.start]
         # the count's own words: from the count before it (or its sentence start) on, so that 微信公众号发布、转载信息
         # 100条 is the 微信 one
         segment = compact[max(sentence.start, last[0].unit_end if last is not None else 0) : mention.start]
+        respectively = self._respectively(compact, sentence, mention)
+        if respectively:
+            return respectively, "own"  # 微信公众号、今日头条号分别推送信息213条、96条
         own = _nearest_cue(self.rules.channels, segment) or ("other" if _OTHER.search(segment) else None)
-        if whole is None and _SEVERAL_CHANNELS.search(left) and not (own and not _SEVERAL_CHANNELS.search(segment)):
+        if whole is None and _SEVERAL_CHANNELS.search(segment):
             return "all", "several"  # 通过门户网站、政务新媒体等平台: a total over channels
-        if own == "new_media" and _TOTAL.search(segment):
-            return "all", "own"  # 各部门共开设新媒体70个: the generic word with a total is a total over channels
+        if own == "new_media" and (_TOTAL.search(segment) or self._channels_listed_after(compact, mention)):
+            return "all", "own"  # 各部门共开设新媒体70个, 政务新媒体3个（微信公众号、抖音）: a total over channels
         if own:
             return own, "own"
+        if _NAMED_PLATFORM.search(segment):
+            return "other", "platform"
         if last is not None and last[1].key == key and "channel" in last[1].qualifiers and _same_list(
                 compact[last[0].unit_end : mention.start]):
             return last[1].qualifiers["channel"], "sibling"
@@ -272,9 +281,21 @@ class QuantityExtractor:
         named = _nearest_cue(self.rules.channels, left)
         if named:
             return named, "sentence"
-        if _NAMED_PLATFORM.search(left):
-            return "other", "platform"
         return "all", "none"
+
+    def _respectively(self, compact: str, sentence: Sentence, mention: NumberMention) -> str | None:
+        """X、Y分别…N1条、N2条: the i-th count after 分别 is of the i-th channel named before it."""
+        left = compact[sentence.start : mention.start]
+        at = left.rfind("分别")
+        if at < 0:
+            return None
+        named = _all_cues(self.rules.channels, re.split(r"[，,；;：:]", left[:at])[-1])
+        index = len(find_mentions(left[at:]))
+        return named[index] if len(named) > 1 and index < len(named) else None
+
+    def _channels_listed_after(self, compact: str, mention: NumberMention) -> bool:
+        bracket = re.match(r"[（(]([^）)]{0,40})[）)]", compact[mention.unit_end : mention.unit_end + 44])
+        return bracket is not None and len(_all_cues(self.rules.channels, bracket.group(1))) > 1
 
     def _form(self, compact: str, sentence: Sentence, clause_start: int, mention: NumberMention) -> str:
         """The form named in the count's own clause (or right after it); two forms joined (图文及视频) are ``other``,

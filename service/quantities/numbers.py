@@ -18,9 +18,9 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 
 # Counting units, longest first. 万元 and 亿元 are units of money; 万人 of people.
-UNITS = ("人次", "万元", "亿元", "万人", "余人", "场次", "条", "篇", "件", "份", "个", "场", "次", "期", "人", "名", "户", "家",
+UNITS = ("万人次", "人次", "万元", "亿元", "万人", "余人", "场次", "条", "篇", "件", "份", "个", "场", "次", "期", "人", "名", "户", "家",
          "项", "起", "元", "批", "类", "套", "本", "册", "部", "幅", "张", "单", "位", "所", "处", "组", "支", "栏", "集", "档",
-         "台", "宗", "块")
+         "台", "宗", "块", "轮")
 _UNIT = "|".join(UNITS)
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
@@ -41,7 +41,7 @@ _UNITLESS = re.compile(
 _ACCOUNT_WORD = re.compile(r"(?:公众|账|头条|视频|抖音|服务|订阅)号$")
 _CODE_WORDS = re.compile(r"(?:电话|传真|热线|号码|邮编|手机|QQ|qq|[:：])$")
 # Words after the unit that turn the "count" into something else (一次性, 个人, 件数 …).
-_BAD_AFTER = re.compile(r"^(?:性|人(?!次)|体|级|化|面|些|样|致|同|般|切|律|并|起来|年|月|日|号|届|%|方面|部分(?!公开)|龙)")
+_BAD_AFTER = re.compile(r"^(?:性|人(?!次)|体|级|化|面|些|样|致|同|般|切|律|并|起来|年|月|日|号|届|%|方面|部分(?!公开)|龙|工作日|小时|自然日)")
 # A Chinese numeral that is a word, not a number, before these units: 一次性, 一批, 一份子, 统一 …
 _CHINESE_WORDS = re.compile(r"^(?:万|亿|千|百)$")
 
