@@ -46,6 +46,8 @@ _CLOSING_VERB = re.compile(r"办结|解决|回复|答复|处理|办理|反馈")
 # 对年内出台的4件政策文件逐一解读: with 对 the thing counted comes first and the verb after it names the key
 _OBJECT_FIRST = re.compile(r"(?:^|[^反面绝相针应])对(?![外于照接标此])[^，。；：]{0,24}$")
 _GENERIC_KEYS = frozenset({"other_count", "posts_published"})  # keys that a part's own words do not beat
+# a sentence that breaks down the one before it: 其中，…; 从申请主体看，…; 按信息类别划分，…
+_CONTINUES = re.compile(r"其中|从[^，。；]{0,10}(?:来看|看)|按[^，。；]{0,10}(?:划分|分类|统计|来看|看)|分别")
 _EVENT_VERB = re.compile(r"(?:举办|召开|开展|组织|举行|进行|参加|发放|印发|编印|制作)(?:了|各类|共|累计|共计)?$")
 _SEVERAL_CHANNELS = re.compile(r"(?:网站|新媒体|公众号|微博|平台|客户端|抖音|专栏|报纸|电视)(?:等|和|及|、)(?:各类|多种|多个)?(?:平台|渠道|载体|媒体|方式)?")
 _SKIP_SECTIONS = frozenset({"statistics"})
@@ -95,8 +97,8 @@ class QuantityExtractor:
         periods: dict[int, int] = {}
         period = previous = None
         for sentence in document.sentences:
-            if period is None and previous is not None and document.compact.startswith("其中", sentence.start):
-                period = periods[previous.start]  # …办结26件。其中，网络申请24件: the breakdown of the sentence before
+            if period is None and previous is not None and _CONTINUES.match(document.compact, sentence.start):
+                period = periods[previous.start]  # …办结26件。其中，网络申请24件: a breakdown of the sentence before
             periods[sentence.start] = sentence.start if period is None else period
             previous = sentence
             ends_in_semicolon = document.compact[sentence.start : sentence.end].rstrip()[-1:] in (";", "；")

@@ -20,7 +20,7 @@ _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 # Counting units, longest first. 万元 and 亿元 are units of money; 万人 of people.
 UNITS = ("万人次", "人次", "万元", "亿元", "万人", "余人", "场次", "条", "篇", "件", "份", "个", "场", "次", "期", "人", "名", "户", "家",
          "项", "起", "元", "批", "类", "套", "本", "册", "部", "幅", "张", "单", "位", "所", "处", "组", "支", "栏", "集", "档",
-         "台", "宗", "块", "轮")
+         "台", "宗", "块", "轮", "封")
 _UNIT = "|".join(UNITS)
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
@@ -34,7 +34,7 @@ _BAD_BEFORE = re.compile(r"[\d.第届\-/〔\[(（:：号]$")
 # A count with no unit, right after a word naming what is counted (粉丝数54373, 访问量达12.5万): the figure ends at
 # punctuation or the end of the text.
 _UNITLESS = re.compile(
-    rf"(?<=[数量])(?P<pre>达到?|为|共|超过|突破|逾)?(?P<number>{_ARABIC})(?P<big>[万亿])?(?P<more>余|多)?"
+    rf"(?:(?<=[数量])|(?<=粉丝)|(?<=用户))(?P<pre>达到?|为|共|超过|突破|逾)?(?P<number>{_ARABIC})(?P<big>[万亿])?(?P<more>余|多)?"
     rf"(?=[，。；、,;）)]|$)"
 )
 # 号 before a number marks a code (第711号12), except at the end of an account word (微信公众号193个).
@@ -148,8 +148,8 @@ def _is_word(compact: str, start: int, match: re.Match) -> bool:
     """一次性, 统一, 进一步, 一是: a Chinese numeral inside a word."""
     before = compact[max(0, start - 1) : start]
     number = match["number"]
-    if before and before in "统进唯单同逐万之专第每某任哪这那其一":
-        return True
+    if before and before in "统进唯单同逐万之专第每某任哪这那其一" and number[0] in "一两":
+        return True  # 统一, 进一步, 逐一, 这两 (but 工单八十六件 is a count)
     if _in_quotes(compact, start):
         return True  # “一网通办”, “一个窗口受理”, “价比三家”, “五个一律”: a slogan
     if number in ("一", "两") and match["unit"] in ("个", "位", "部", "处", "批", "类", "支", "组", "张", "本", "单", "名", "人"):
