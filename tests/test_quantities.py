@@ -77,7 +77,20 @@ def _quantities(analyze, sentence: str):
     # money is a figure only as a fee; slogans and idioms are no counts
     ("受理审批个人出售自有住房减免税，减免金额21470.27元。", []),
     ("我局严格按照“一个窗口受理，一条龙服务”的要求，采取“一网、一站、一架、一栏”的公开方式。", []),
-    # a closing verb after tickets received counts tickets closed
+    # 分别 gives the channels to the counts in order, and breaks nothing down
+    ("“临沂发布”官方微博全年发稿4100余条；抖音号、今日头条号分别发布短视频1215条、资讯3380条。", [
+        ("posts_published", "weibo", 4100, "4100"), ("posts_published", "short_video", 1215, "1215"),
+        ("posts_published", "toutiao", 3380, "3380")]),
+    # a part belongs to the last whole that can hold it; 从…看 opens a breakdown of the sentence before
+    ("全年新收政府信息公开申请312件，较2023年下降4.6%，另有上年结转申请9件。从申请主体看，自然人提出285件，法人或其他组织提出27件。", [
+        ("applications_received", None, 312, "312"), ("applications_carried_over", None, 9, "9"),
+        ("applications_received", None, 285, "285"), ("applications_received", None, 27, "27")]),
+    # an overlapping cue: 关停…网站 inside 网站…整合关停
+    ("深化政府网站集约化建设，全年整合关停县区部门网站3个。", [("websites_closed", None, 3, "3")]),
+    # a closing verb after tickets received counts tickets closed, 其余 the ones still open
+    ("配合县12345热线办理涉水工单417件，办结413件，其余4件正在办理。", [
+        ("hotline_tickets", None, 417, "417"), ("hotline_tickets_completed", None, 413, "413"),
+        ("hotline_tickets", None, 4, "4")]),
     ("全年累计接（转）工单58件，办结58件，办结率100%。", [
         ("hotline_tickets", None, 58, "58"), ("hotline_tickets_completed", None, 58, "58")]),
 ])

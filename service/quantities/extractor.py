@@ -32,7 +32,7 @@ _CLAUSE_MARKS = "，,；;：:、()（）"
 _FAR = 20  # penalty for a cue found before the count's own clause (elsewhere in its sentence)
 _LIST_GAP = 16  # at most this many characters between two counts of one list (人事信息15条、财务信息3条)
 _AFTER = 6  # penalty for a cue after the unit rather than before the number
-_BREAKDOWN = re.compile(r"其中|包括|含|涉及|分别|按[^，。；]{0,10}(?:划分|分类|统计|来看|看)|从[^，。；]{0,10}(?:来看|看)")
+_BREAKDOWN = re.compile(r"其中|包括|含|涉及|按[^，。；]{0,10}(?:划分|分类|统计|来看|看)|从[^，。；]{0,10}(?:来看|看)")
 _SEVERAL_FORMS = re.compile(r"等多种?形式|多种形式|多形式|等形式|多元化")
 _NAMED_PLATFORM = re.compile(r"(?:通过|在|依托|利用|借助|经)[^，。；、,;]{1,14}?(?:平台|网站|网|系统|专刊|APP|客户端|小程序)")
 _OTHER = re.compile(r"其他类型|其他平台|其他渠道|其它类型|其它平台|其它渠道")
@@ -41,13 +41,18 @@ _TOTAL = re.compile(r"共|累计|总计|合计")
 _CLOSED_OF = {"hotline_tickets": "hotline_tickets_completed", "hotline_tickets_completed": "hotline_tickets_completed",
               "public_messages_received": "public_messages_replied",
               "public_messages_replied": "public_messages_replied"}
-_CLOSABLE = frozenset({"applications_completed", "hotline_tickets", "public_messages_received", "other_count"})
+_RECEIVED_OF = {"hotline_tickets": "hotline_tickets", "hotline_tickets_completed": "hotline_tickets",
+                "public_messages_received": "public_messages_received",
+                "public_messages_replied": "public_messages_received"}
+_REMAINDER = re.compile(r"其余|剩余|余下")
+_CLOSABLE = frozenset({"applications_completed", "applications_carried_forward", "hotline_tickets",
+                       "public_messages_received", "other_count"})
 _CLOSING_VERB = re.compile(r"办结|解决|回复|答复|处理|办理|反馈")
 # 对年内出台的4件政策文件逐一解读: with 对 the thing counted comes first and the verb after it names the key
 _OBJECT_FIRST = re.compile(r"(?:^|[^反面绝相针应])对(?![外于照接标此])[^，。；：]{0,24}$")
 _GENERIC_KEYS = frozenset({"other_count", "posts_published"})  # keys that a part's own words do not beat
 # a sentence that breaks down the one before it: 其中，…; 从申请主体看，…; 按信息类别划分，…
-_CONTINUES = re.compile(r"其中|从[^，。；]{0,10}(?:来看|看)|按[^，。；]{0,10}(?:划分|分类|统计|来看|看)|分别")
+_CONTINUES = re.compile(r"其中|从[^，。；]{0,10}(?:来看|看)|按[^，。；]{0,10}(?:划分|分类|统计|来看|看)")
 _EVENT_VERB = re.compile(r"(?:举办|召开|开展|组织|举行|进行|参加|发放|印发|编印|制作)(?:了|各类|共|累计|共计)?$")
 _SEVERAL_CHANNELS = re.compile(r"(?:网站|新媒体|公众号|微博|平台|客户端|抖音|专栏|报纸|电视)(?:等|和|及|、)(?:各类|多种|多个)?(?:平台|渠道|载体|媒体|方式)?")
 _SKIP_SECTIONS = frozenset({"statistics"})
@@ -111,7 +116,7 @@ class QuantityExtractor:
         out: list[tuple[Finding | None, NumberMention]] = []
         periods = self._periods(document)
         previous: dict[int, tuple[NumberMention, Finding]] = {}  # period start -> last finding in it
-        wholes: dict[int, Finding] = {}  # period start -> the last whole in it
+        wholes: dict[int, list[Finding]] = {}  # period start -> its wholes, in order
         contexts = list(self.contexts(document))
         predictions = self.model.predict(document, contexts) if self.model is not None else [None] * len(contexts)
         for (mention, sentence, clause_start, choice), probabilities in zip(contexts, predictions):
@@ -120,15 +125,17 @@ class QuantityExtractor:
             key, method, score = self.decide(choice, mention, probabilities)
             if key == "other_count" and mention.unit in _MONEY:
                 key = None  # money is a disclosure figure only as fees: 减免金额219062.78元 is not one
-            if key is None:
-                out.append((None, mention))
-                continue
             last = previous.get(period)
             part_of = self._whole(compact, period, mention, choice, last, wholes)
-            if (part_of is not None and _takes_whole_key(choice, key, part_of.key)
+            # a part of a breakdown takes its whole's key where its own words name none better; it is kept even
+            # where the model would drop it (从申请主体看，自然人提出285件 under 新收申请312件)
+            if (part_of is not None and (key is None or _takes_whole_key(choice, key, part_of.key))
                     and self.rules.allows(part_of.key, mention.unit)):
                 key, method, score = part_of.key, "rule", _rule_score(choice, mention)
                 choice = KeyChoice(key, choice.distance, part_of.evidence["cue"] or "", None, "whole")
+            if key is None:
+                out.append((None, mention))
+                continue
             closed = _closed_key(compact, mention, key, last)
             if closed is not None:
                 key, method, score = closed, "rule", _rule_score(choice, mention)
@@ -149,7 +156,7 @@ class QuantityExtractor:
             )
             previous[period] = (mention, finding)
             if part_of is None:
-                wholes[period] = finding
+                wholes.setdefault(period, []).append(finding)
             out.append((finding, mention))
         self._totals_over_channels([finding for finding, _ in out if finding is not None])
         return out
@@ -218,11 +225,13 @@ class QuantityExtractor:
 
     # -- breakdowns and qualifiers -----------------------------------------------------------------------------
     def _whole(self, compact: str, period: int, mention: NumberMention, choice: KeyChoice,
-               last: tuple[NumberMention, Finding] | None, wholes: dict[int, Finding]) -> Finding | None:
+               last: tuple[NumberMention, Finding] | None, wholes: dict[int, list[Finding]]) -> Finding | None:
         """The whole this count is a part of: the last whole of its period when 其中 (包括, 涉及 …) comes between, or
         when the count before it was a part too. Past a semicolon a count that states a total of its own or names
         another key in its own clause (…法人申请8件；共办理718件) starts afresh."""
-        whole = wholes.get(period)
+        # the last whole of the period that can hold it: 收到申请312件，上年结转9件。从申请主体看，自然人提出285件 is a
+        # part of 312, not of 9
+        whole = next((w for w in reversed(wholes.get(period, [])) if float(w.value) >= mention.value), None)
         if whole is None or last is None:
             return None
         between = compact[last[0].unit_end : mention.start]
@@ -245,7 +254,8 @@ class QuantityExtractor:
         if key in CHANNEL_KEYS:
             qualifiers["channel"], channel_from = self._channel(key, compact, sentence, clause_start, mention, whole, last)
         if key in FORM_KEYS:
-            qualifiers["form"] = self._form(compact, sentence, clause_start, mention)
+            own_from = max(clause_start, last[0].unit_end if last is not None else 0)
+            qualifiers["form"] = self._form(compact, sentence, own_from, mention)
         label = _label(compact[clause_start : mention.start])
         if whole is not None and label:
             qualifiers["part"] = label
@@ -299,10 +309,11 @@ class QuantityExtractor:
         bracket = re.match(r"[（(]([^）)]{0,40})[）)]", compact[mention.unit_end : mention.unit_end + 44])
         return bracket is not None and len(_all_cues(self.rules.channels, bracket.group(1))) > 1
 
-    def _form(self, compact: str, sentence: Sentence, clause_start: int, mention: NumberMention) -> str:
-        """The form named in the count's own clause (or right after it); two forms joined (图文及视频) are ``other``,
-        several listed (文字、图解、H5等多种形式) are a total, ``all``, as is none named."""
-        own_text = compact[clause_start : mention.start]
+    def _form(self, compact: str, sentence: Sentence, own_from: int, mention: NumberMention) -> str:
+        """The form named in the count's own words (its clause, from the count before it on) or right after it; two
+        forms joined (图文及视频) are ``other``, several listed (文字、图解、H5等多种形式) are a total, ``all``, as is
+        none named."""
+        own_text = compact[own_from : mention.start]
         own = _all_cues(self.rules.forms, own_text)
         if _SEVERAL_FORMS.search(own_text) or (len(own) > 1 and "等" in own_text):
             return "all"
@@ -334,10 +345,13 @@ class QuantityExtractor:
 def _closed_key(compact: str, mention: NumberMention, key: str,
                 last: tuple[NumberMention, Finding] | None) -> str | None:
     """收到群众诉求348件，现场解决162件: a count whose own words are only a closing verb, right after a count of
-    tickets or messages received, is the count of those closed (not of applications answered)."""
+    tickets or messages received, is the count of those closed (not of applications answered); 其余4件 after them
+    counts tickets or messages still open."""
     if last is None or last[1].key not in _CLOSED_OF or key not in _CLOSABLE:
         return None
     segment = compact[last[0].unit_end : mention.start]
+    if _REMAINDER.search(segment) and len(segment) <= _LIST_GAP and "。" not in segment:
+        return _RECEIVED_OF[last[1].key]  # 办结413件，其余4件正在办理: tickets still open
     if len(segment) > _LIST_GAP or "。" in segment or not _CLOSING_VERB.search(segment) or "申请" in segment:
         return None
     return _CLOSED_OF[last[1].key]
@@ -375,11 +389,14 @@ def _clause_end(compact: str, position: int, sentence_end: int) -> int:
 
 
 def _last_match(pattern: re.Pattern, text: str) -> re.Match | None:
-    """The match of ``pattern`` in ``text`` that ends last (the cue nearest a count that follows the text)."""
+    """The match of ``pattern`` in ``text`` that ends last (the cue nearest a count that follows the text), overlapping
+    matches included: in 网站集约化建设，全年整合关停县区部门网站 the cue 关停…网站 overlaps 网站…整合关停."""
     last = None
-    for match in pattern.finditer(text):
+    match = pattern.search(text)
+    while match is not None:
         if last is None or match.end() > last.end():
             last = match
+        match = pattern.search(text, match.start() + 1)
     return last
 
 
