@@ -27,7 +27,7 @@ from .tables.reader import Region
 from .text import SubmittedText
 
 PIPELINE_NAME = "gov-disclosure-report"
-RULE_FILES = ("sections.tsv", "table_rows.tsv", "levels.tsv", "domain_words.txt", "quantity_rules.tsv")
+RULE_FILES = ("sections.tsv", "table_rows.tsv", "levels.tsv", "domain_words.txt", "quantity_rules.tsv", "not_quantities.tsv")
 _TABLE_SECTIONS = {"active_disclosure": "active_disclosure", "applications": "applications",
                    "review_litigation": "review_litigation"}
 # Where a table's section heading is missing, the table is still found by its first printed words.

@@ -77,6 +77,10 @@ def _quantities(analyze, sentence: str):
     # money is a figure only as a fee; slogans and idioms are no counts
     ("受理审批个人出售自有住房减免税，减免金额21470.27元。", []),
     ("我局严格按照“一个窗口受理，一条龙服务”的要求，采取“一网、一站、一架、一栏”的公开方式。", []),
+    # counts of things that are not disclosure work (service/data/not_quantities.tsv), and the list after them
+    ("全镇辖21个行政村、2个社区，总人口约7.8万人。", []),
+    ("今年我局共受理审批事项117件，办结171件，办结率100%。", []),
+    ("全省年内新增公办学前教育学位8.2万个。", []),
     # 分别 gives the channels to the counts in order, and breaks nothing down
     ("“临沂发布”官方微博全年发稿4100余条；抖音号、今日头条号分别发布短视频1215条、资讯3380条。", [
         ("posts_published", "weibo", 4100, "4100"), ("posts_published", "short_video", 1215, "1215"),

@@ -117,6 +117,7 @@ class QuantityExtractor:
         periods = self._periods(document)
         previous: dict[int, tuple[NumberMention, Finding]] = {}  # period start -> last finding in it
         wholes: dict[int, list[Finding]] = {}  # period start -> its wholes, in order
+        off_topic: dict[int, NumberMention] = {}  # period start -> the last count dropped as no disclosure work
         contexts = list(self.contexts(document))
         predictions = self.model.predict(document, contexts) if self.model is not None else [None] * len(contexts)
         for (mention, sentence, clause_start, choice), probabilities in zip(contexts, predictions):
@@ -125,6 +126,10 @@ class QuantityExtractor:
             key, method, score = self.decide(choice, mention, probabilities)
             if key == "other_count" and mention.unit in _MONEY:
                 key = None  # money is a disclosure figure only as fees: 减免金额219062.78元 is not one
+            if self._not_disclosure_work(compact, clause_start, mention, choice, off_topic.get(period)):
+                off_topic[period] = mention
+                out.append((None, mention))
+                continue
             last = previous.get(period)
             part_of = self._whole(compact, period, mention, choice, last, wholes)
             # a part of a breakdown takes its whole's key where its own words name none better; it is kept even
@@ -222,6 +227,16 @@ class QuantityExtractor:
             return None, "ml", probabilities["none"]
         method = "hybrid" if best_key == choice.key else "ml"
         return best_key, method, probabilities[best_key]
+
+    def _not_disclosure_work(self, compact: str, clause_start: int, mention: NumberMention, choice: KeyChoice,
+                             dropped: NumberMention | None) -> bool:
+        """A count whose own words match ``not_quantities.tsv`` (全镇辖21个行政村, 政务服务事项86.3万件), or that follows
+        such a count in the same list naming nothing of its own (受理审批事项117件，办结171件)."""
+        own = compact[clause_start : mention.start]
+        if any(cue.search(own) for cue in self.rules.not_quantities):
+            return True
+        return (dropped is not None and mention.start - dropped.unit_end <= _LIST_GAP
+                and "。" not in compact[dropped.unit_end : mention.start] and not _decisive(choice))
 
     # -- breakdowns and qualifiers -----------------------------------------------------------------------------
     def _whole(self, compact: str, period: int, mention: NumberMention, choice: KeyChoice,
@@ -355,6 +370,12 @@ def _closed_key(compact: str, mention: NumberMention, key: str,
     if len(segment) > _LIST_GAP or "。" in segment or not _CLOSING_VERB.search(segment) or "申请" in segment:
         return None
     return _CLOSED_OF[last[1].key]
+
+
+def _decisive(choice: KeyChoice) -> bool:
+    """A cue of the count's own clause that outweighs any list it is in: one whose ``nearer`` brings it below zero
+    (废止, 关停, 访问量 … right before the number), not a mere 办结."""
+    return choice.how == "cue" and choice.own and choice.distance < 0
 
 
 def _takes_whole_key(choice: KeyChoice, key: str, whole_key: str) -> bool:

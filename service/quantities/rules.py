@@ -14,6 +14,7 @@ from ..errors import RuleFileError
 from ..rules import data_path, read_tsv
 
 RULES_FILE = "quantity_rules.tsv"
+NOT_QUANTITIES_FILE = "not_quantities.tsv"
 CHANNEL_KEYS = frozenset({"posts_published", "new_media_accounts", "followers"})
 FORM_KEYS = frozenset({"policy_interpretations"})
 
@@ -39,6 +40,7 @@ class QuantityRules:
     rules: tuple[KeyRule, ...]
     channels: tuple[Cue, ...]
     forms: tuple[Cue, ...]
+    not_quantities: tuple[re.Pattern, ...] = ()  # own words of counts that are not about disclosure work
 
     def allows(self, key: str, unit: str) -> bool:
         """Whether a rule of ``key`` takes counts in ``unit`` (a part in 条 is no part of a whole counted in 个)."""
@@ -46,7 +48,8 @@ class QuantityRules:
 
     @property
     def files(self) -> tuple[str, ...]:
-        return (RULES_FILE, "spec/quantity_keys.tsv", "spec/channels.tsv", "spec/policy_forms.tsv", "domain_words.txt")
+        return (RULES_FILE, NOT_QUANTITIES_FILE, "spec/quantity_keys.tsv", "spec/channels.tsv", "spec/policy_forms.tsv",
+                "domain_words.txt")
 
 
 def load_quantity_rules() -> QuantityRules:
@@ -55,7 +58,9 @@ def load_quantity_rules() -> QuantityRules:
     for row in read_tsv(data_path(RULES_FILE), ("key", "units", "cue"), optional=("nearer",)):
         rules.append(KeyRule(row.choice("key", set(keys)), row.regex("units"), row.regex("cue"), row.line,
                              _nearer(row)))
-    return QuantityRules(keys, tuple(rules), _cues("spec/channels.tsv", "channel"), _cues("spec/policy_forms.tsv", "form"))
+    not_quantities = tuple(row.regex("cue") for row in read_tsv(data_path(NOT_QUANTITIES_FILE), ("cue", "why")))
+    return QuantityRules(keys, tuple(rules), _cues("spec/channels.tsv", "channel"), _cues("spec/policy_forms.tsv", "form"),
+                         not_quantities)
 
 
 def _nearer(row) -> int:
