@@ -77,6 +77,17 @@ def _quantities(analyze, sentence: str):
     # money is a figure only as a fee; slogans and idioms are no counts
     ("受理审批个人出售自有住房减免税，减免金额21470.27元。", []),
     ("我局严格按照“一个窗口受理，一条龙服务”的要求，采取“一网、一站、一架、一栏”的公开方式。", []),
+    # the noun names the family, the verb the variant, across an attributive list
+    ("加强政务新媒体管理，关停注销长期不更新、功能重复的账号11个。", [("new_media_closed", None, 11, "11")]),
+    ("清理并集中发布现行有效行政规范性文件393件。", [("documents_published", None, 393, "393")]),
+    # titles listed with 等 come first, the verb after the count names it
+    ("将《朝阳区促进高质量发展若干措施（征求意见稿）》等34件政策文件草案向社会公开征求意见。", [
+        ("public_consultations", None, 34, "34")]),
+    # platforms the spec does not name are other; a newspaper by its title
+    ("在学习强国、人民号等第三方平台同步发布稿件812篇，在《朝阳报》“政策直通车”专版刊发政策信息48期。", [
+        ("posts_published", "other", 812, "812"), ("posts_published", "newspaper", 48, "48")]),
+    # frequencies and differences are no counts
+    ("坚持每月1次开展网站自查，全年收到申请28件，较上年增加9件。", [("applications_received", None, 28, "28")]),
     # counts of things that are not disclosure work (service/data/not_quantities.tsv), and the list after them
     ("全镇辖21个行政村、2个社区，总人口约7.8万人。", []),
     ("今年我局共受理审批事项117件，办结171件，办结率100%。", []),

@@ -32,10 +32,9 @@ _CLAUSE_MARKS = "，,；;：:、()（）"
 _FAR = 20  # penalty for a cue found before the count's own clause (elsewhere in its sentence)
 _LIST_GAP = 16  # at most this many characters between two counts of one list (人事信息15条、财务信息3条)
 _AFTER = 6  # penalty for a cue after the unit rather than before the number
-_BREAKDOWN = re.compile(r"其中|包括|含|涉及|按[^，。；]{0,10}(?:划分|分类|统计|来看|看)|从[^，。；]{0,10}(?:来看|看)")
+_BREAKDOWN = re.compile(r"其中|包括|含|涉及|按[^，。；]{0,10}(?:划分|分类|统计|来看|看|分)|从[^，。；]{0,10}(?:来看|看)")
 _SEVERAL_FORMS = re.compile(r"等多种?形式|多种形式|多形式|等形式|多元化")
 _NAMED_PLATFORM = re.compile(r"(?:通过|在|依托|利用|借助|经)[^，。；、,;]{1,14}?(?:平台|网站|网|系统|专刊|APP|客户端|小程序)")
-_OTHER = re.compile(r"其他类型|其他平台|其他渠道|其它类型|其它平台|其它渠道")
 _MONEY = frozenset({"元", "万元", "亿元"})
 _TOTAL = re.compile(r"共|累计|总计|合计")
 _CLOSED_OF = {"hotline_tickets": "hotline_tickets_completed", "hotline_tickets_completed": "hotline_tickets_completed",
@@ -48,11 +47,16 @@ _REMAINDER = re.compile(r"其余|剩余|余下")
 _CLOSABLE = frozenset({"applications_completed", "applications_carried_forward", "hotline_tickets",
                        "public_messages_received", "other_count"})
 _CLOSING_VERB = re.compile(r"办结|解决|回复|答复|处理|办理|反馈")
-# 对年内出台的4件政策文件逐一解读: with 对 the thing counted comes first and the verb after it names the key
-_OBJECT_FIRST = re.compile(r"(?:^|[^反面绝相针应])对(?![外于照接标此])[^，。；：]{0,24}$")
+# 对年内出台的4件政策文件逐一解读, 《…》等34件草案公开征求意见: the thing counted comes first and the verb after it
+# names the key
+_OBJECT_FIRST = re.compile(r"(?:^|[^反面绝相针应])对(?![外于照接标此])[^，。；：]{0,24}$|》等$")
+# a count whose nearest cue names the family (账号, 文件) takes the variant a verb of its own words names (关停, 废止)
+_VARIANTS = {"new_media_accounts": ("new_media_closed", "new_media_opened"),
+             "documents_published": ("documents_repealed", "documents_reviewed")}
+_PUBLISHING_VERB = re.compile(r"发布|公开|印发|公布|开设|运行|运营")
 _GENERIC_KEYS = frozenset({"other_count", "posts_published"})  # keys that a part's own words do not beat
 # a sentence that breaks down the one before it: 其中，…; 从申请主体看，…; 按信息类别划分，…
-_CONTINUES = re.compile(r"其中|从[^，。；]{0,10}(?:来看|看)|按[^，。；]{0,10}(?:划分|分类|统计|来看|看)")
+_CONTINUES = re.compile(r"其中|从[^，。；]{0,10}(?:来看|看)|按[^，。；]{0,10}(?:划分|分类|统计|来看|看|分)")
 _EVENT_VERB = re.compile(r"(?:举办|召开|开展|组织|举行|进行|参加|发放|印发|编印|制作)(?:了|各类|共|累计|共计)?$")
 _SEVERAL_CHANNELS = re.compile(r"(?:网站|新媒体|公众号|微博|平台|客户端|抖音|专栏|报纸|电视)(?:等|和|及|、)(?:各类|多种|多个)?(?:平台|渠道|载体|媒体|方式)?")
 _SKIP_SECTIONS = frozenset({"statistics"})
@@ -198,12 +202,27 @@ class QuantityExtractor:
                 distance -= rule.nearer
                 if best is None or distance < best.distance:
                     best = KeyChoice(rule.key, distance, cue, rule.line, "cue", own)
+        if best is not None and best.key in _VARIANTS:
+            best = self._variant(best, _own_run(compact, sentence.start, last[0] if last else None, mention), mention)
         listed = last is not None and mention.start - last[0].unit_end <= _LIST_GAP
         if not (best is not None and best.own) and listed and _same_kind(last[0].unit, mention.unit):
             return KeyChoice(last[1].key, 10, last[1].cue, None, "inherited")
         if best is not None:
             return best
         return KeyChoice("other_count", 99, "", None, "fallback")
+
+    def _variant(self, best: KeyChoice, segment: str, mention: NumberMention) -> KeyChoice:
+        """The noun names the family, the verb the variant: 关停注销长期不更新、功能重复的账号11个 counts accounts closed,
+        however far the verb stands from the number in its run of words (see ``_own_run``), unless a verb of
+        publishing stands nearer."""
+        published = _last_match(_PUBLISHING_VERB, segment)
+        for key in _VARIANTS[best.key]:
+            for rule in self.rules.rules:
+                if rule.key == key and rule.units.fullmatch(mention.unit.lstrip("余")):
+                    match = _last_match(rule.cue, segment)
+                    if match is not None and (published is None or match.end() > published.end()):
+                        return KeyChoice(key, best.distance, match.group(), rule.line, "cue", True)
+        return best  # 清理并集中发布现行有效规范性文件393件: the nearer verb publishes
 
     def decide(self, choice: KeyChoice, mention: NumberMention,
                probabilities: dict[str, float] | None) -> tuple[str | None, str, float]:
@@ -291,7 +310,7 @@ class QuantityExtractor:
         respectively = self._respectively(compact, sentence, mention)
         if respectively:
             return respectively, "own"  # 微信公众号、今日头条号分别推送信息213条、96条
-        own = _nearest_cue(self.rules.channels, segment) or ("other" if _OTHER.search(segment) else None)
+        own = _nearest_cue(self.rules.channels, segment)
         if whole is None and _SEVERAL_CHANNELS.search(segment):
             return "all", "several"  # 通过门户网站、政务新媒体等平台: a total over channels
         if own == "new_media" and (_TOTAL.search(segment) or self._channels_listed_after(compact, mention)):
@@ -425,6 +444,15 @@ def _all_cues(cues, text: str) -> list[str]:
     """The distinct values whose cue occurs in ``text``, in the order of their first occurrence."""
     found = sorted((m.start(), cue.value) for cue in cues for m in cue.pattern.finditer(text))
     return list(dict.fromkeys(value for _, value in found))
+
+
+def _own_run(compact: str, sentence_start: int, last: NumberMention | None, mention: NumberMention) -> str:
+    """The words that belong to a count: back to the count before it or to the last comma, semicolon or colon (a 、
+    inside an attributive list does not end them: 关停注销长期不更新、功能重复的账号11个)."""
+    start = max(sentence_start, last.unit_end if last is not None else 0)
+    text = compact[start : mention.start]
+    cut = max(text.rfind(mark) for mark in "，,；;：:")
+    return text[cut + 1 :]
 
 
 def _own_words(between: str) -> str:

@@ -4,7 +4,8 @@ Works on the compact view (no white space), where a number broken across PDF lin
 number followed by a counting unit (条, 篇, 件, 场, 人次, 万元 …): Arabic digits (1,234 / 1.2万 / 3千), Chinese
 numerals (三十二, 两千余), with the approximation words 余/多/近/约/超过/以上/左右. Not counts, and never
 returned: dates and years (2021年, 3月), document numbers (〔2021〕12号), phone numbers, percentages, ordinals
-(第三届, 五届四次会议), numbers inside titles (《…八条措施》), list numbering (1、 (2)), rhetoric (三个方面), and
+(第三届, 五届四次会议), numbers inside titles (《…八条措施》), list numbering (1、 (2)), rhetoric (三个方面),
+frequencies (每季度1次), differences (较上年增加9件), and
 numbers with no counting unit (except a figure right after the word naming what it counts: 粉丝数54373, 访问量达12.5万).
 """
 
@@ -39,6 +40,9 @@ _UNITLESS = re.compile(
 )
 # 号 before a number marks a code (第711号12), except at the end of an account word (微信公众号193个).
 _ACCOUNT_WORD = re.compile(r"(?:公众|账|头条|视频|抖音|服务|订阅)号$")
+# 每季度开展1次: a frequency; 较上年增加9件: a difference; neither is a count of the year's work.
+_FREQUENCY = re.compile(r"每(?:年|季度?|月|周|天|日|半年|旬)(?:至少|均|都|开展|组织|召开|进行|更新)?$")
+_CHANGE = re.compile(r"(?:较|比|同比)(?:上年|去年|上一年|上年度|\d{4}年)?(?:同期)?(?:增加|减少|增长|下降|多|少)了?$")
 _CODE_WORDS = re.compile(r"(?:电话|传真|热线|号码|邮编|手机|QQ|qq|[:：])$")
 # Words after the unit that turn the "count" into something else (一次性, 个人, 件数 …).
 _BAD_AFTER = re.compile(r"^(?:性|人(?!次)|体|级|化|面|些|样|致|同|般|切|律|并|起来|年|月|日|号|届|%|方面|部分(?!公开)|龙|工作日|小时|自然日)")
@@ -89,6 +93,9 @@ def find_mentions(compact: str) -> list[NumberMention]:
         start, end = match.start("number"), match.end("number")
         before = compact[max(0, start - 1) : start]
         after = compact[match.end("unit") : match.end("unit") + 4]
+        lead = compact[max(0, start - 16) : start]
+        if _FREQUENCY.search(lead) or _CHANGE.search(lead):
+            continue
         if ((_BAD_BEFORE.search(before) and not _ACCOUNT_WORD.search(compact[max(0, start - 3) : start])) or _BAD_AFTER.match(after) or _is_session(compact, start, match)
                 or _in_title(compact, start)):
             continue

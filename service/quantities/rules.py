@@ -72,11 +72,11 @@ def _nearer(row) -> int:
 
 def _cues(name: str, column: str) -> tuple[Cue, ...]:
     """Cue patterns of a spec file: its ``cues`` column without the explanatory note in brackets. Rows whose cues
-    only describe (``all``: a total; ``other``: any other) give no pattern: those values are decided otherwise."""
+    only describe (``all``: a total; ``any other …``) give no pattern: those values are decided otherwise."""
     cues = []
     for row in read_tsv(data_path(name), (column, "cues")):
         words = re.sub(r"\s*\(.*\)\s*$", "", row["cues"]).strip()
-        if row[column] in ("all", "other") or not words or words.startswith("any"):
+        if row[column] == "all" or not words or words.startswith("any"):
             continue
         try:
             cues.append(Cue(row[column], re.compile(words)))
