@@ -86,6 +86,15 @@ def _quantities(analyze, sentence: str):
     # platforms the spec does not name are other; a newspaper by its title
     ("在学习强国、人民号等第三方平台同步发布稿件812篇，在《朝阳报》“政策直通车”专版刊发政策信息48期。", [
         ("posts_published", "other", 812, "812"), ("posts_published", "newspaper", 48, "48")]),
+    # 分别 names keys in order, and channels named earlier in the sentence; a repeal governs its whole list
+    ("全年分别承办县人大代表建议和县政协提案97件、142件，办复率100%。", [
+        ("npc_suggestions", None, 97, "97"), ("cppcc_proposals", None, 142, "142")]),
+    ("“交通运输部”微信公众号和官方微博全年分别推送图文2,647篇、发布微博5,318条，关注用户分别超过386万和1092.6万。", [
+        ("posts_published", "wechat", 2647, "2,647"), ("posts_published", "weibo", 5318, "5,318"),
+        ("followers", "wechat", 3860000, "386万"), ("followers", "weibo", 10926000, "1092.6万")]),
+    ("废止规章9件、行政规范性文件38件。", [("documents_repealed", None, 9, "9"), ("documents_repealed", None, 38, "38")]),
+    ("网站“互动交流”栏目受理网民咨询389条，对其中的381条在5个工作日内予以答复。", [
+        ("public_messages_received", None, 389, "389"), ("public_messages_replied", None, 381, "381")]),
     # frequencies and differences are no counts
     ("坚持每月1次开展网站自查，全年收到申请28件，较上年增加9件。", [("applications_received", None, 28, "28")]),
     # counts of things that are not disclosure work (service/data/not_quantities.tsv), and the list after them

@@ -42,8 +42,9 @@ _CLOSED_OF = {"hotline_tickets": "hotline_tickets_completed", "hotline_tickets_c
               "public_messages_replied": "public_messages_replied"}
 _RECEIVED_OF = {"hotline_tickets": "hotline_tickets", "hotline_tickets_completed": "hotline_tickets",
                 "public_messages_received": "public_messages_received",
-                "public_messages_replied": "public_messages_received"}
-_REMAINDER = re.compile(r"其余|剩余|余下")
+                "public_messages_replied": "public_messages_received",
+                "applications_completed": "applications_carried_forward"}  # 已答复308件，另有13件尚在答复期
+_REMAINDER = re.compile(r"其余|剩余|余下|另有")
 _CLOSABLE = frozenset({"applications_completed", "applications_carried_forward", "hotline_tickets",
                        "public_messages_received", "other_count"})
 _CLOSING_VERB = re.compile(r"办结|解决|回复|答复|处理|办理|反馈")
@@ -181,6 +182,8 @@ class QuantityExtractor:
         # is lost by naming it there
         near = compact[clause_start : mention.start]
         event = _EVENT_VERB.search(near) is not None or _OBJECT_FIRST.search(near) is not None
+        if event:  # the object's noun phrase may list several things: 对42件规章、规范性文件草案公开征求意见
+            after = compact[mention.unit_end : _clause_end(compact, mention.unit_end, sentence.end, marks="，,；;：:")]
         best: KeyChoice | None = None
         for rule in self.rules.rules:
             if not rule.units.fullmatch(mention.unit.lstrip("余")):
@@ -202,14 +205,46 @@ class QuantityExtractor:
                 distance -= rule.nearer
                 if best is None or distance < best.distance:
                     best = KeyChoice(rule.key, distance, cue, rule.line, "cue", own)
+        respective = self._respective_key(compact, sentence, mention)
+        if respective is not None:
+            return respective
         if best is not None and best.key in _VARIANTS:
             best = self._variant(best, _own_run(compact, sentence.start, last[0] if last else None, mention), mention)
+            between = compact[last[0].unit_end : mention.start] if last is not None else ""
+            if (best.key in _VARIANTS and last is not None and last[1].key in _VARIANTS[best.key]
+                    and _same_list(between) and not _PUBLISHING_VERB.search(between)):
+                return KeyChoice(last[1].key, 10, last[1].cue, None, "inherited")  # 废止规章9件、规范性文件38件
         listed = last is not None and mention.start - last[0].unit_end <= _LIST_GAP
         if not (best is not None and best.own) and listed and _same_kind(last[0].unit, mention.unit):
             return KeyChoice(last[1].key, 10, last[1].cue, None, "inherited")
         if best is not None:
             return best
         return KeyChoice("other_count", 99, "", None, "fallback")
+
+    def _respective_key(self, compact: str, sentence: Sentence, mention: NumberMention) -> KeyChoice | None:
+        """分别承办县人大代表建议和县政协提案97件、142件: with 分别, the i-th count takes the i-th key named in the
+        words around 分别 before the first count."""
+        left = compact[sentence.start : mention.start]
+        at = left.rfind("分别")
+        if at < 0:
+            return None
+        begin = max(left.rfind(mark, 0, at) for mark in "，,；;：:") + 1
+        following = [m for m in find_mentions(left) if m.start >= at]
+        end = following[0].start if following else len(left)
+        region = left[begin:end]
+        named: dict[str, tuple[int, str, int]] = {}  # key -> (position, cue, rule line)
+        for rule in self.rules.rules:
+            if rule.key in named or rule.key in _GENERIC_KEYS or not rule.units.fullmatch(mention.unit.lstrip("余")):
+                continue
+            match = rule.cue.search(region)
+            if match is not None:
+                named[rule.key] = (match.start(), match.group(), rule.line)
+        keys = sorted(named, key=lambda key: named[key][0])
+        index = len(following)
+        if len(keys) < 2 or index >= len(keys) or len({named[k][0] for k in keys}) < len(keys):
+            return None  # fewer than two keys, more counts than keys, or two keys read from the same words
+        key = keys[index]
+        return KeyChoice(key, 0, named[key][1], named[key][2], "cue", True)
 
     def _variant(self, best: KeyChoice, segment: str, mention: NumberMention) -> KeyChoice:
         """The noun names the family, the verb the variant: 关停注销长期不更新、功能重复的账号11个 counts accounts closed,
@@ -336,7 +371,9 @@ class QuantityExtractor:
         if at < 0:
             return None
         named = _all_cues(self.rules.channels, re.split(r"[，,；;：:]", left[:at])[-1])
-        index = len(find_mentions(left[at:]))
+        if len(named) < 2:  # 微信公众号和官方微博分别推送…，关注用户分别超过386万和1092.6万: named before, in the sentence
+            named = _all_cues(self.rules.channels, left[: left.find("分别")])
+        index = sum(1 for m in find_mentions(left) if m.start >= at)
         return named[index] if len(named) > 1 and index < len(named) else None
 
     def _channels_listed_after(self, compact: str, mention: NumberMention) -> bool:
@@ -380,15 +417,18 @@ def _closed_key(compact: str, mention: NumberMention, key: str,
                 last: tuple[NumberMention, Finding] | None) -> str | None:
     """收到群众诉求348件，现场解决162件: a count whose own words are only a closing verb, right after a count of
     tickets or messages received, is the count of those closed (not of applications answered); 其余4件 after them
-    counts tickets or messages still open."""
-    if last is None or last[1].key not in _CLOSED_OF or key not in _CLOSABLE:
+    counts tickets or messages still open (另有13件 after applications answered: carried forward)."""
+    if last is None or last[1].key not in _RECEIVED_OF or key not in _CLOSABLE:
         return None
     segment = compact[last[0].unit_end : mention.start]
     if _REMAINDER.search(segment) and len(segment) <= _LIST_GAP and "。" not in segment:
         return _RECEIVED_OF[last[1].key]  # 办结413件，其余4件正在办理: tickets still open
-    if len(segment) > _LIST_GAP or "。" in segment or not _CLOSING_VERB.search(segment) or "申请" in segment:
+    if last[1].key not in _CLOSED_OF:
         return None
-    return _CLOSED_OF[last[1].key]
+    own = segment + compact[mention.unit_end : _clause_end(compact, mention.unit_end, len(compact))]
+    if len(segment) > _LIST_GAP or "。" in segment or not _CLOSING_VERB.search(own) or "申请" in own:
+        return None
+    return _CLOSED_OF[last[1].key]  # 受理咨询389条，对其中的381条…答复: the ones answered
 
 
 def _decisive(choice: KeyChoice) -> bool:
@@ -421,9 +461,9 @@ def _clause_start(compact: str, sentence_start: int, position: int) -> int:
     return sentence_start
 
 
-def _clause_end(compact: str, position: int, sentence_end: int) -> int:
+def _clause_end(compact: str, position: int, sentence_end: int, marks: str = _CLAUSE_MARKS) -> int:
     for i in range(position, sentence_end):
-        if compact[i] in _CLAUSE_MARKS or compact[i] in "。！？":
+        if compact[i] in marks or compact[i] in "。！？":
             return i
     return sentence_end
 

@@ -26,7 +26,7 @@ _UNIT = "|".join(UNITS)
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
 _MENTION = re.compile(
-    rf"(?P<pre>近|约|超过|逾|共约|达)?(?P<number>{_ARABIC}|{_CHINESE})(?P<big>[万亿千](?!元|人))?"
+    rf"(?P<pre>近|约|超过|逾|共约|达)?(?P<number>{_ARABIC}|{_CHINESE})(?P<big>[万亿千](?!元|人(?!次)))?"
     rf"(?P<more>余|多)?(?P<unit>{_UNIT})(?P<post>以上|左右|多)?"
 )
 # What may not come right before a count: a digit or decimal point (part of a longer number), 第 or 届 (ordinals:
@@ -35,14 +35,15 @@ _BAD_BEFORE = re.compile(r"[\d.第届\-/〔\[(（:：号]$")
 # A count with no unit, right after a word naming what is counted (粉丝数54373, 访问量达12.5万): the figure ends at
 # punctuation or the end of the text.
 _UNITLESS = re.compile(
-    rf"(?:(?<=[数量])|(?<=粉丝)|(?<=用户))(?P<pre>达到?|为|共|超过|突破|逾)?(?P<number>{_ARABIC})(?P<big>[万亿])?(?P<more>余|多)?"
-    rf"(?=[，。；、,;）)]|$)"
+    rf"(?:(?<=[数量])|(?<=粉丝)|(?<=用户))(?:分别)?(?P<pre>达到?|为|共|超过|突破|逾)?(?P<number>{_ARABIC})(?P<big>[万亿])?"
+    rf"(?P<more>余|多)?(?=[，。；、,;）)和及]|$)"
 )
 # 号 before a number marks a code (第711号12), except at the end of an account word (微信公众号193个).
 _ACCOUNT_WORD = re.compile(r"(?:公众|账|头条|视频|抖音|服务|订阅)号$")
 # 每季度开展1次: a frequency; 较上年增加9件: a difference; neither is a count of the year's work.
-_FREQUENCY = re.compile(r"每(?:年|季度?|月|周|天|日|半年|旬)(?:至少|均|都|开展|组织|召开|进行|更新)?$")
+_FREQUENCY = re.compile(r"每(?:年|季度?|月|周|天|日|半年|旬)(?:至少|均|都|开展|组织|召开|进行|更新)?$|连续$")
 _CHANGE = re.compile(r"(?:较|比|同比)(?:上年|去年|上一年|上年度|\d{4}年)?(?:同期)?(?:增加|减少|增长|下降|多|少)了?$")
+_UNITLESS_NEXT = re.compile(rf"[和及、](?P<number>{_ARABIC})(?P<big>[万亿])?(?=[，。；,;）)]|$)")
 _CODE_WORDS = re.compile(r"(?:电话|传真|热线|号码|邮编|手机|QQ|qq|[:：])$")
 # Words after the unit that turn the "count" into something else (一次性, 个人, 件数 …).
 _BAD_AFTER = re.compile(r"^(?:性|人(?!次)|体|级|化|面|些|样|致|同|般|切|律|并|起来|年|月|日|号|届|%|方面|部分(?!公开)|龙|工作日|小时|自然日)")
@@ -131,6 +132,12 @@ def find_mentions(compact: str) -> list[NumberMention]:
             end = match.end("big")
         approx = bool(match["more"] or (match["pre"] and match["pre"] in ("超过", "突破", "逾")))
         mentions.append(NumberMention(start, end, value, "", approx, match.end(), match.end(), compact[start:end], False))
+        following = _UNITLESS_NEXT.match(compact, match.end())  # 关注用户分别超过386万和1092.6万
+        if following is not None:
+            value = float(following["number"].replace(",", "")) * (_CN_BIG[following["big"]] if following["big"] else 1)
+            mentions.append(NumberMention(following.start("number"), following.end(), value, "", approx,
+                                          following.end(), following.end(),
+                                          compact[following.start("number") : following.end()], False))
     return sorted(mentions, key=lambda m: m.start)
 
 
