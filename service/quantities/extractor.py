@@ -120,7 +120,8 @@ class QuantityExtractor:
         compact = document.compact
         out: list[tuple[Finding | None, NumberMention]] = []
         periods = self._periods(document)
-        previous: dict[int, tuple[NumberMention, Finding]] = {}  # period start -> last finding in it
+        # period start -> the last count in it, its finding and the channel its list is on
+        previous: dict[int, tuple[NumberMention, Finding, str | None]] = {}
         wholes: dict[int, list[Finding]] = {}  # period start -> its wholes, in order
         off_topic: dict[int, NumberMention] = {}  # period start -> the last count dropped as no disclosure work
         contexts = list(self.contexts(document))
@@ -164,7 +165,7 @@ class QuantityExtractor:
                     **({"channel_from": channel_from} if channel_from else {}),
                 },
             )
-            previous[period] = (mention, finding)
+            previous[period] = (mention, finding, self._list_channel(compact, mention, finding, last))
             if part_of is None:
                 wholes.setdefault(period, []).append(finding)
             out.append((finding, mention))
@@ -294,7 +295,7 @@ class QuantityExtractor:
 
     # -- breakdowns and qualifiers -----------------------------------------------------------------------------
     def _whole(self, compact: str, period: int, mention: NumberMention, choice: KeyChoice,
-               last: tuple[NumberMention, Finding] | None, wholes: dict[int, list[Finding]]) -> Finding | None:
+               last: tuple | None, wholes: dict[int, list[Finding]]) -> Finding | None:
         """The whole this count is a part of: the last whole of its period when 其中 (包括, 涉及 …) comes between, or
         when the count before it was a part too. Past a semicolon a count that states a total of its own or names
         another key in its own clause (…法人申请8件；共办理718件) starts afresh."""
@@ -315,7 +316,7 @@ class QuantityExtractor:
         return whole
 
     def _qualifiers(self, key: str, compact: str, sentence: Sentence, clause_start: int, mention: NumberMention,
-                    whole: Finding | None, last: tuple[NumberMention, Finding] | None) -> tuple[dict[str, str], str | None]:
+                    whole: Finding | None, last: tuple | None) -> tuple[dict[str, str], str | None]:
         """The qualifiers, and where the channel came from (``own``, ``sibling``, ``whole``, ``several``,
         ``sentence``, ``platform`` or ``none``) for the totals pass."""
         qualifiers: dict[str, str] = {}
@@ -333,7 +334,7 @@ class QuantityExtractor:
         return qualifiers, channel_from
 
     def _channel(self, key: str, compact: str, sentence: Sentence, clause_start: int, mention: NumberMention,
-                 whole: Finding | None, last: tuple[NumberMention, Finding] | None) -> tuple[str, str]:
+                 whole: Finding | None, last: tuple | None) -> tuple[str, str]:
         """The channel named in the count's own words (or by 分别, in order); a platform the spec does not name
         (通过商务预报平台发布) is ``other``; else the channel of the item before it in the same list
         (通过门户网站公开部门信息59条、直属机构信息5条), else its whole's; else one named earlier in the sentence; none
@@ -354,15 +355,24 @@ class QuantityExtractor:
             return own, "own"
         if _NAMED_PLATFORM.search(segment):
             return "other", "platform"
-        if last is not None and last[1].key == key and "channel" in last[1].qualifiers and _same_list(
-                compact[last[0].unit_end : mention.start]):
-            return last[1].qualifiers["channel"], "sibling"
+        if last is not None and last[2] is not None and _same_list(compact[last[0].unit_end : mention.start]):
+            return last[2], "sibling"
         if whole is not None and "channel" in whole.qualifiers:
             return whole.qualifiers["channel"], "whole"
         named = _nearest_cue(self.rules.channels, left)
         if named:
             return named, "sentence"
         return "all", "none"
+
+    @staticmethod
+    def _list_channel(compact: str, mention: NumberMention, finding: Finding, last: tuple | None) -> str | None:
+        """The channel the list this count is in is on: its own, or the one carried from the item before it
+        (门户网站公开部门信息59条、部门文件1份、去产能信息1条: the document count passes 门户网站 on)."""
+        if "channel" in finding.qualifiers:
+            return finding.qualifiers["channel"]
+        if last is not None and _same_list(compact[last[0].unit_end : mention.start]):
+            return last[2]
+        return None
 
     def _respectively(self, compact: str, sentence: Sentence, mention: NumberMention) -> str | None:
         """X、Y分别…N1条、N2条: the i-th count after 分别 is of the i-th channel named before it."""
@@ -414,7 +424,7 @@ class QuantityExtractor:
 
 
 def _closed_key(compact: str, mention: NumberMention, key: str,
-                last: tuple[NumberMention, Finding] | None) -> str | None:
+                last: tuple | None) -> str | None:
     """收到群众诉求348件，现场解决162件: a count whose own words are only a closing verb, right after a count of
     tickets or messages received, is the count of those closed (not of applications answered); 其余4件 after them
     counts tickets or messages still open (另有13件 after applications answered: carried forward)."""
