@@ -387,8 +387,14 @@ class QuantityExtractor:
         return named[index] if len(named) > 1 and index < len(named) else None
 
     def _channels_listed_after(self, compact: str, mention: NumberMention) -> bool:
-        bracket = re.match(r"[（(]([^）)]{0,40})[）)]", compact[mention.unit_end : mention.unit_end + 44])
-        return bracket is not None and len(_all_cues(self.rules.channels, bracket.group(1))) > 1
+        """政务新媒体3个（微信公众号、抖音、今日头条）, 政务新媒体2个，分别为“花石发布”和“花石党建”: the accounts are
+        listed after the count, so it is a total over them."""
+        after = compact[mention.unit_end : mention.unit_end + 64]
+        bracket = re.match(r"[（(]([^）)]{0,40})[）)]", after)
+        if bracket is not None and len(_all_cues(self.rules.channels, bracket.group(1))) > 1:
+            return True
+        named = re.match(r"[，,：:]?(?:分别为|分别是|即|包括)([^。；;]*)", after)
+        return named is not None and named.group(1).count("“") > 1
 
     def _form(self, compact: str, sentence: Sentence, own_from: int, mention: NumberMention) -> str:
         """The form named in the count's own words (its clause, from the count before it on) or right after it; two
