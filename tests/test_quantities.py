@@ -95,8 +95,16 @@ def _quantities(analyze, sentence: str):
     ("废止规章9件、行政规范性文件38件。", [("documents_repealed", None, 9, "9"), ("documents_repealed", None, 38, "38")]),
     ("网站“互动交流”栏目受理网民咨询389条，对其中的381条在5个工作日内予以答复。", [
         ("public_messages_received", None, 389, "389"), ("public_messages_replied", None, 381, "381")]),
+    # a colon opens a breakdown of the sentence before; adopted comments are among those received
+    ("全年依托门户网站信息公开专栏，主动公开政府信息1,268条，主要包括：\n◆ 机构职能等基础信息46条；\n◆ 工作动态及其他信息490条。", [
+        ("posts_published", "disclosure_platform", 1268, "1,268"), ("posts_published", "disclosure_platform", 46, "46"),
+        ("posts_published", "disclosure_platform", 490, "490")]),
+    ("就规划草案公开征求意见，累计收到意见建议58条，采纳其中19条并逐条反馈采纳情况。", [
+        ("opinions_received", None, 58, "58"), ("opinions_received", None, 19, "19")]),
+    ("新开设“疏勒零距离”抖音号1个。", [("new_media_opened", None, 1, "1")]),
     # frequencies and differences are no counts
     ("坚持每月1次开展网站自查，全年收到申请28件，较上年增加9件。", [("applications_received", None, 28, "28")]),
+    ("每季度对全县政府网站和政务新媒体开展一次全面检查，每月至少更新一次公开专区信息。", []),
     # counts of things that are not disclosure work (service/data/not_quantities.tsv), and the list after them
     ("全镇辖21个行政村、2个社区，总人口约7.8万人。", []),
     ("今年我局共受理审批事项117件，办结171件，办结率100%。", []),

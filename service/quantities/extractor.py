@@ -43,10 +43,12 @@ _CLOSED_OF = {"hotline_tickets": "hotline_tickets_completed", "hotline_tickets_c
 _RECEIVED_OF = {"hotline_tickets": "hotline_tickets", "hotline_tickets_completed": "hotline_tickets",
                 "public_messages_received": "public_messages_received",
                 "public_messages_replied": "public_messages_received",
-                "applications_completed": "applications_carried_forward"}  # 已答复308件，另有13件尚在答复期
+                "applications_completed": "applications_carried_forward",  # 已答复308件，另有13件尚在答复期
+                "opinions_received": "opinions_received"}
 _REMAINDER = re.compile(r"其余|剩余|余下|另有")
+_CARRIED = re.compile(r"另有")  # after applications answered (其余21件分别作出不予公开… are answered too)
 _CLOSABLE = frozenset({"applications_completed", "applications_carried_forward", "hotline_tickets",
-                       "public_messages_received", "other_count"})
+                       "public_messages_received", "opinions_received", "posts_published", "other_count"})
 _CLOSING_VERB = re.compile(r"办结|解决|回复|答复|处理|办理|反馈")
 # 对年内出台的4件政策文件逐一解读, 《…》等34件草案公开征求意见: the thing counted comes first and the verb after it
 # names the key
@@ -107,8 +109,11 @@ class QuantityExtractor:
         periods: dict[int, int] = {}
         period = previous = None
         for sentence in document.sentences:
-            if period is None and previous is not None and _CONTINUES.match(document.compact, sentence.start):
-                period = periods[previous.start]  # …办结26件。其中，网络申请24件: a breakdown of the sentence before
+            if period is None and previous is not None and (
+                    _CONTINUES.match(document.compact, sentence.start)
+                    or document.compact[previous.start : previous.end].rstrip()[-1:] in ("：", ":")):
+                # …办结26件。其中，网络申请24件 / …1,268条，主要包括：◆…46条: a breakdown of the sentence before
+                period = periods[previous.start]
             periods[sentence.start] = sentence.start if period is None else period
             previous = sentence
             ends_in_semicolon = document.compact[sentence.start : sentence.end].rstrip()[-1:] in (";", "；")
@@ -256,7 +261,7 @@ class QuantityExtractor:
             for rule in self.rules.rules:
                 if rule.key == key and rule.units.fullmatch(mention.unit.lstrip("余")):
                     match = _last_match(rule.cue, segment)
-                    if match is not None and (published is None or match.end() > published.end()):
+                    if match is not None and (published is None or match.end() >= published.end()):
                         return KeyChoice(key, best.distance, match.group(), rule.line, "cue", True)
         return best  # 清理并集中发布现行有效规范性文件393件: the nearer verb publishes
 
@@ -437,8 +442,11 @@ def _closed_key(compact: str, mention: NumberMention, key: str,
     if last is None or last[1].key not in _RECEIVED_OF or key not in _CLOSABLE:
         return None
     segment = compact[last[0].unit_end : mention.start]
-    if _REMAINDER.search(segment) and len(segment) <= _LIST_GAP and "。" not in segment:
+    remainder = _CARRIED if last[1].key == "applications_completed" else _REMAINDER
+    if remainder.search(segment) and len(segment) <= _LIST_GAP and "。" not in segment:
         return _RECEIVED_OF[last[1].key]  # 办结413件，其余4件正在办理: tickets still open
+    if last[1].key == "opinions_received" and "采纳" in segment and len(segment) <= _LIST_GAP:
+        return "opinions_received"  # 共收到意见建议27条，采纳9条: the adopted ones, counted among those received
     if last[1].key not in _CLOSED_OF:
         return None
     own = segment + compact[mention.unit_end : _clause_end(compact, mention.unit_end, len(compact))]

@@ -41,12 +41,14 @@ _UNITLESS = re.compile(
 # 号 before a number marks a code (第711号12), except at the end of an account word (微信公众号193个).
 _ACCOUNT_WORD = re.compile(r"(?:公众|账|头条|视频|抖音|服务|订阅)号$")
 # 每季度开展1次: a frequency; 较上年增加9件: a difference; neither is a count of the year's work.
-_FREQUENCY = re.compile(r"每(?:年|季度?|月|周|天|日|半年|旬)(?:至少|均|都|开展|组织|召开|进行|更新)?$|连续$")
+_FREQUENCY = re.compile(r"每(?:年|季度?|月|周|天|日|半年|旬)[^，。；,;]{0,20}$|连续$")
 _CHANGE = re.compile(r"(?:较|比|同比)(?:上年|去年|上一年|上年度|\d{4}年)?(?:同期)?(?:增加|减少|增长|下降|多|少)了?$")
 _UNITLESS_NEXT = re.compile(rf"[和及、](?P<number>{_ARABIC})(?P<big>[万亿])?(?=[，。；,;）)]|$)")
 _CODE_WORDS = re.compile(r"(?:电话|传真|热线|号码|邮编|手机|QQ|qq|[:：])$")
-# Words after the unit that turn the "count" into something else (一次性, 个人, 件数 …).
-_BAD_AFTER = re.compile(r"^(?:性|人(?!次)|体|级|化|面|些|样|致|同|般|切|律|并|起来|年|月|日|号|届|%|方面|部分(?!公开)|龙|工作日|小时|自然日)")
+# Words after the unit that turn the "count" into something else (个人, 3个月, 5个工作日, 三个方面 …), and after a
+# Chinese numeral only, words it forms with the unit (一次性, 一体, 一并, 一条龙 …).
+_BAD_AFTER = re.compile(r"^(?:人(?!次)|起来|年|月|日|号|届|%|方面|部分(?!公开)|工作日|小时|自然日)")
+_BAD_AFTER_WORD = re.compile(r"^(?:性|体|级|化|面|些|样|致|同|般|切|律|并|龙)")
 # A Chinese numeral that is a word, not a number, before these units: 一次性, 一批, 一份子, 统一 …
 _CHINESE_WORDS = re.compile(r"^(?:万|亿|千|百)$")
 
@@ -94,13 +96,14 @@ def find_mentions(compact: str) -> list[NumberMention]:
         start, end = match.start("number"), match.end("number")
         before = compact[max(0, start - 1) : start]
         after = compact[match.end("unit") : match.end("unit") + 4]
-        lead = compact[max(0, start - 16) : start]
+        lead = compact[max(0, start - 24) : start]
         if _FREQUENCY.search(lead) or _CHANGE.search(lead):
             continue
-        if ((_BAD_BEFORE.search(before) and not _ACCOUNT_WORD.search(compact[max(0, start - 3) : start])) or _BAD_AFTER.match(after) or _is_session(compact, start, match)
-                or _in_title(compact, start)):
-            continue
         chinese = not number[0].isdigit()
+        code_before = _BAD_BEFORE.search(before) and not _ACCOUNT_WORD.search(compact[max(0, start - 3) : start])
+        if (code_before or _BAD_AFTER.match(after) or (chinese and _BAD_AFTER_WORD.match(after))
+                or _is_session(compact, start, match) or _in_title(compact, start)):
+            continue
         if chinese:
             if _CHINESE_WORDS.match(number) or _is_word(compact, start, match):
                 continue
