@@ -11,18 +11,20 @@ import re
 from dataclasses import replace
 
 from . import __version__
-from .analysis import Analyzer
+from .analysis import DOMAIN_WORDS, Analyzer, load_domain_words
 from .checks import narrative_checks, run_checks
 from .quantities import load_quantity_extractor
-from .quantities.model import MODELS_DIR
+from .quantities.model import MODELS_DIR, check_model
+from .quantities.rules import load_quantity_rules
 from .errors import NotAnAnnualReport
 from .formats import FormatLimits, extract
 from .metadata import MetadataReader, load_level_rules
 from .problems import ProblemExtractor
+from .problems.extractor import check_problem_files
 from .model import Report, Section, Source, Table
 from .rules import data_path
 from .sections import TOP_IDS, SectionFinder, load_heading_rules
-from .tables import TableReader, load_table_spec
+from .tables import TableReader, TableSpec, load_table_spec
 from .tables.reader import Region
 from .text import SubmittedText
 
@@ -125,6 +127,20 @@ def _require_report(text: SubmittedText, sections: tuple[Section, ...]) -> None:
         f"it has {len(found)} of the six standard sections ({', '.join(sorted(found)) or 'none'})"
         + ("" if words else " and never mentions 政府信息公开")
     )
+
+
+def describe_pipeline() -> tuple[dict, TableSpec]:
+    """What a batch's parent process needs, without building a ``Pipeline``: the pipeline's ``info`` (with its
+    fingerprint) and the table spec. Every rule file is read and validated and each model's ``meta.json`` checked
+    against this installation, so a bad file or a stale model fails here, before any worker starts; but neither
+    jieba's dictionary nor scikit-learn is loaded (a ``Pipeline`` costs about 1.3 s and 190 MiB)."""
+    table_spec = load_table_spec()
+    load_heading_rules()
+    load_level_rules()
+    load_domain_words(data_path(DOMAIN_WORDS))
+    check_model(load_quantity_rules().files)
+    check_problem_files()
+    return {"name": PIPELINE_NAME, "version": __version__, "fingerprint": _fingerprint()}, table_spec
 
 
 def _fingerprint() -> str:

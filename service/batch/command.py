@@ -54,7 +54,7 @@ def database_url(args) -> str:
 
 
 def run(args) -> int:
-    from ..pipeline import Pipeline
+    from ..pipeline import describe_pipeline
     from ..store import open_store
     from .inputs import expand
     from .outputs import remove_partial_files, write_outputs
@@ -63,7 +63,7 @@ def run(args) -> int:
     out_dir = Path(args.out)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        pipeline = Pipeline()
+        info, table_spec = describe_pipeline()  # the workers build the pipeline itself
         store = open_store(database_url(args))
     except (ServiceError, OSError) as exc:
         print(f"error: {getattr(exc, 'message', exc)}", file=sys.stderr)
@@ -71,10 +71,10 @@ def run(args) -> int:
     try:
         remove_partial_files(out_dir)
         documents, problems = expand(args.inputs)
-        runner = BatchRunner(store, pipeline.info, args.workers, progress=None if args.no_progress else tqdm_progress)
+        runner = BatchRunner(store, info, args.workers, progress=None if args.no_progress else tqdm_progress)
         summary = runner.run(documents, problems)
-        counts = write_outputs(out_dir, store, pipeline.fingerprint, summary.run_documents, summary.unreadable,
-                               pipeline.table_spec, chinese_headers=args.headers == "zh")
+        counts = write_outputs(out_dir, store, info["fingerprint"], summary.run_documents, summary.unreadable,
+                               table_spec, chinese_headers=args.headers == "zh")
     except KeyboardInterrupt:
         print(f"\ninterrupted: {_RESUME}", file=sys.stderr)
         return EXIT_INTERRUPTED

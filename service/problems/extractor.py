@@ -26,7 +26,7 @@ from ..model import Finding
 from .rules import fingerprint, load_cues, load_specificity, load_theme_cues, load_themes
 from .segment import Segmenter, Statement, section_at
 from .specificity import SpecificityRater
-from .themes import RuleThemes, ThemeClassifier, ThemeModel, load_model, tokens_text
+from .themes import RuleThemes, ThemeClassifier, ThemeModel, check_model, load_model, tokens_text
 
 NAME = "problems"
 VERSION = "1.0"
@@ -35,6 +35,16 @@ _UNSET = object()
 
 def finding_id(kind: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{kind}|{start}|{end}".encode()).hexdigest()[:16]
+
+
+def check_problem_files() -> None:
+    """Read and validate the problem extractor's rule files and its model's header (no pickle, no jieba, no
+    scikit-learn): what ``ProblemExtractor()`` would refuse, refused here."""
+    themes, _ = load_themes()
+    load_theme_cues(themes)
+    load_cues()
+    load_specificity()
+    check_model(themes)
 
 
 class ProblemExtractor:

@@ -130,14 +130,25 @@ class ThemeModel:
 
 
 def library_versions() -> dict[str, str]:
-    import jieba
-    import sklearn
+    from importlib.metadata import version
 
-    return {"scikit-learn": sklearn.__version__, "jieba": jieba.__version__}
+    return {"scikit-learn": version("scikit-learn"), "jieba": version("jieba")}
 
 
 def load_model(themes: tuple[str, ...], directory: Path | None = None) -> ThemeModel | None:
     """The saved model, or None when there is none; a model that does not match this installation is refused."""
+    directory = directory or model_dir()
+    meta = check_model(themes, directory)
+    if meta is None:
+        return None
+    with open(directory / "model.pkl", "rb") as handle:
+        estimator = pickle.load(handle)  # noqa: S301 - our own file, checked against meta.json above
+    return ThemeModel(estimator, meta)
+
+
+def check_model(themes: tuple[str, ...], directory: Path | None = None) -> dict | None:
+    """The saved model's ``meta.json`` (None when there is no model), refused when it does not match this
+    installation. Reads no pickle and imports neither jieba nor scikit-learn."""
     directory = directory or model_dir()
     meta_path, model_path = directory / "meta.json", directory / "model.pkl"
     if not meta_path.exists() and not model_path.exists():
@@ -159,9 +170,7 @@ def load_model(themes: tuple[str, ...], directory: Path | None = None) -> ThemeM
         raise ModelError(f"{meta_path}: themes {sorted(unknown)} are not in spec/problem_themes.tsv: retrain")
     if meta.get("features") != FEATURES:
         raise ModelError(f"{meta_path}: features {meta.get('features')!r} are not those of this code ({FEATURES!r})")
-    with open(model_path, "rb") as handle:
-        estimator = pickle.load(handle)  # noqa: S301 - our own file, checked against meta.json above
-    return ThemeModel(estimator, meta)
+    return meta
 
 
 class ThemeClassifier:

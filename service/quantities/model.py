@@ -103,24 +103,32 @@ class QuantityModel:
     @classmethod
     def load(cls, rule_files: tuple[str, ...], directory: Path | None = None) -> "QuantityModel":
         directory = directory or MODELS_DIR / MODEL_NAME / MODEL_VERSION
-        meta_path = directory / "meta.json"
-        if not meta_path.exists():
-            raise ModelMismatch(f"no model at {directory}: run scripts/train_quantities.py")
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        problems = [f"{what}: model {meta.get(what)} != running {now}" for what, now in current_versions(rule_files).items()
-                    if meta.get(what) != now]
-        if problems:
-            raise ModelMismatch(f"the model at {directory} does not match this program ({'; '.join(problems)}): "
-                                "run scripts/train_quantities.py")
+        meta = check_model(rule_files, directory)
         with open(directory / "model.pkl", "rb") as handle:
             parts = pickle.load(handle)  # our own file, written by save() above
         return cls(parts["vectorizer"], parts["classifier"], meta["version"])
 
 
-def current_versions(rule_files: tuple[str, ...]) -> dict[str, str]:
-    import sklearn
+def check_model(rule_files: tuple[str, ...], directory: Path | None = None) -> dict:
+    """The model's ``meta.json``, refused (``ModelMismatch``) when the rule files or scikit-learn changed since it was
+    trained. Reads no pickle and imports no scikit-learn: a cheap check before workers load the model."""
+    directory = directory or MODELS_DIR / MODEL_NAME / MODEL_VERSION
+    meta_path = directory / "meta.json"
+    if not meta_path.exists():
+        raise ModelMismatch(f"no model at {directory}: run scripts/train_quantities.py")
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    problems = [f"{what}: model {meta.get(what)} != running {now}" for what, now in current_versions(rule_files).items()
+                if meta.get(what) != now]
+    if problems:
+        raise ModelMismatch(f"the model at {directory} does not match this program ({'; '.join(problems)}): "
+                            "run scripts/train_quantities.py")
+    return meta
 
-    return {"rules_hash": rules_hash(rule_files), "sklearn": sklearn.__version__}
+
+def current_versions(rule_files: tuple[str, ...]) -> dict[str, str]:
+    from importlib.metadata import version
+
+    return {"rules_hash": rules_hash(rule_files), "sklearn": version("scikit-learn")}
 
 
 def examples(reports, rules_extractor) -> tuple[list[dict], list[str]]:
