@@ -102,8 +102,24 @@ def _quantities(analyze, sentence: str):
     ("就规划草案公开征求意见，累计收到意见建议58条，采纳其中19条并逐条反馈采纳情况。", [
         ("opinions_received", None, 58, "58"), ("opinions_received", None, 19, "19")]),
     ("新开设“疏勒零距离”抖音号1个。", [("new_media_opened", None, 1, "1")]),
+    # a breakdown adds up to its whole; a published part of documents reviewed is a published count
+    ("2020年，全区共受理政府信息公开申请63件，加上上年结转的2件，办结62件，另有3件因在答复期限内结转下年度继续办理。"
+     "从申请渠道看，网上申请41件、信函申请17件、当面申请5件。", [
+        ("applications_received", None, 63, "63"), ("applications_carried_over", None, 2, "2"),
+        ("applications_completed", None, 62, "62"), ("applications_carried_forward", None, 3, "3"),
+        ("applications_received", None, 41, "41"), ("applications_received", None, 17, "17"),
+        ("applications_received", None, 5, "5")]),
+    ("对全年制发的20件文件逐件确定公开属性，其中主动公开14件。", [
+        ("documents_reviewed", None, 20, "20"), ("documents_published", None, 14, "14")]),
+    # two channels side by side are all; accounts followed by the platforms they cover are a total
+    ("“武隆发布”微信、微博双平台全年发布信息4,316条。", [("posts_published", "all", 4316, "4,316")]),
+    ("全区在运行政务新媒体58个，涵盖微信公众号、微博、抖音等平台。", [("new_media_accounts", "all", 58, "58")]),
+    # a short aside in brackets does not end the clause
+    ("举办全区政务公开业务培训6场次，培训各乡镇（街道）和区级部门工作人员480人次。", [
+        ("training_sessions", None, 6, "6"), ("training_participants", None, 480, "480")]),
     # frequencies and differences are no counts
     ("坚持每月1次开展网站自查，全年收到申请28件，较上年增加9件。", [("applications_received", None, 28, "28")]),
+    ("“闵行教育”微信公众号关注用户达58.6万人，较上年净增4.3万人。", [("followers", "wechat", 586000, "58.6")]),
     ("每季度对全县政府网站和政务新媒体开展一次全面检查，每月至少更新一次公开专区信息。", []),
     # counts of things that are not disclosure work (service/data/not_quantities.tsv), and the list after them
     ("全镇辖21个行政村、2个社区，总人口约7.8万人。", []),

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..analysis import AnalyzedDocument, Sentence
 from ..model import Finding
@@ -36,6 +36,7 @@ _BREAKDOWN = re.compile(r"其中|包括|含|涉及|按[^，。；]{0,10}(?:划�
 _SEVERAL_FORMS = re.compile(r"等多种?形式|多种形式|多形式|等形式|多元化")
 _NAMED_PLATFORM = re.compile(r"(?:通过|在|依托|利用|借助|经)[^，。；、,;]{1,14}?(?:平台|网站|网|系统|专刊|APP|客户端|小程序)")
 _MONEY = frozenset({"元", "万元", "亿元"})
+_QUOTES = re.compile(r"[“”\"'‘’「」]")
 _TOTAL = re.compile(r"共|累计|总计|合计")
 _CLOSED_OF = {"hotline_tickets": "hotline_tickets_completed", "hotline_tickets_completed": "hotline_tickets_completed",
               "public_messages_received": "public_messages_replied",
@@ -48,7 +49,8 @@ _RECEIVED_OF = {"hotline_tickets": "hotline_tickets", "hotline_tickets_completed
 _REMAINDER = re.compile(r"其余|剩余|余下|另有")
 _CARRIED = re.compile(r"另有")  # after applications answered (其余21件分别作出不予公开… are answered too)
 _CLOSABLE = frozenset({"applications_completed", "applications_carried_forward", "hotline_tickets",
-                       "public_messages_received", "opinions_received", "posts_published", "other_count"})
+                       "hotline_tickets_completed", "public_messages_received", "public_messages_replied",
+                       "opinions_received", "posts_published", "other_count"})
 _CLOSING_VERB = re.compile(r"办结|解决|回复|答复|处理|办理|反馈")
 # 对年内出台的4件政策文件逐一解读, 《…》等34件草案公开征求意见: the thing counted comes first and the verb after it
 # names the key
@@ -56,6 +58,7 @@ _OBJECT_FIRST = re.compile(r"(?:^|[^反面绝相针应])对(?![外于照接标�
 # a count whose nearest cue names the family (账号, 文件) takes the variant a verb of its own words names (关停, 废止)
 _VARIANTS = {"new_media_accounts": ("new_media_closed", "new_media_opened"),
              "documents_published": ("documents_repealed", "documents_reviewed")}
+_BASE_OF = {variant: base for base, variants in _VARIANTS.items() for variant in variants}
 _PUBLISHING_VERB = re.compile(r"发布|公开|印发|公布|开设|运行|运营")
 _GENERIC_KEYS = frozenset({"other_count", "posts_published"})  # keys that a part's own words do not beat
 # a sentence that breaks down the one before it: 其中，…; 从申请主体看，…; 按信息类别划分，…
@@ -129,6 +132,7 @@ class QuantityExtractor:
         previous: dict[int, tuple[NumberMention, Finding, str | None]] = {}
         wholes: dict[int, list[Finding]] = {}  # period start -> its wholes, in order
         off_topic: dict[int, NumberMention] = {}  # period start -> the last count dropped as no disclosure work
+        period_of: dict[str, int] = {}  # finding id -> its period
         contexts = list(self.contexts(document))
         predictions = self.model.predict(document, contexts) if self.model is not None else [None] * len(contexts)
         for (mention, sentence, clause_start, choice), probabilities in zip(contexts, predictions):
@@ -145,7 +149,13 @@ class QuantityExtractor:
             part_of = self._whole(compact, period, mention, choice, last, wholes)
             # a part of a breakdown takes its whole's key where its own words name none better; it is kept even
             # where the model would drop it (从申请主体看，自然人提出285件 under 新收申请312件)
-            if (part_of is not None and (key is None or _takes_whole_key(choice, key, part_of.key))
+            published = _BASE_OF.get(part_of.key) if part_of is not None else None
+            if published is not None and _PUBLISHING_VERB.search(
+                    _own_run(compact, sentence.start, last[0] if last else None, mention)):
+                # 对…文件逐件确定公开属性，其中主动公开14件: the part published is a published count
+                key, method, score = published, "rule", _rule_score(choice, mention)
+                choice = KeyChoice(key, choice.distance, choice.cue, None, "whole")
+            elif (part_of is not None and (key is None or _takes_whole_key(choice, key, part_of.key))
                     and self.rules.allows(part_of.key, mention.unit)):
                 key, method, score = part_of.key, "rule", _rule_score(choice, mention)
                 choice = KeyChoice(key, choice.distance, part_of.evidence["cue"] or "", None, "whole")
@@ -171,9 +181,11 @@ class QuantityExtractor:
                 },
             )
             previous[period] = (mention, finding, self._list_channel(compact, mention, finding, last))
+            period_of[finding.id] = period
             if part_of is None:
                 wholes.setdefault(period, []).append(finding)
             out.append((finding, mention))
+        out = _relink_by_sum(out, period_of)
         self._totals_over_channels([finding for finding, _ in out if finding is not None])
         return out
 
@@ -351,9 +363,11 @@ class QuantityExtractor:
         respectively = self._respectively(compact, sentence, mention)
         if respectively:
             return respectively, "own"  # 微信公众号、今日头条号分别推送信息213条、96条
-        own = _nearest_cue(self.rules.channels, segment)
+        own = _nearest_cue(self.rules.channels, _QUOTES.sub("", segment))  # “乡镇政务公开”专栏
         if whole is None and _SEVERAL_CHANNELS.search(segment):
             return "all", "several"  # 通过门户网站、政务新媒体等平台: a total over channels
+        if self._channels_joined(segment):
+            return "all", "several"  # “武隆发布”微信、微博双平台全年发布信息4,316条
         if own == "new_media" and (_TOTAL.search(segment) or self._channels_listed_after(compact, mention)):
             return "all", "own"  # 各部门共开设新媒体70个, 政务新媒体3个（微信公众号、抖音）: a total over channels
         if own:
@@ -391,6 +405,11 @@ class QuantityExtractor:
         index = sum(1 for m in find_mentions(left) if m.start >= at)
         return named[index] if len(named) > 1 and index < len(named) else None
 
+    def _channels_joined(self, text: str) -> bool:
+        """Two different channels named side by side, joined by 、/和/及/与 (微信、微博双平台)."""
+        found = sorted((m.start(), m.end(), cue.value) for cue in self.rules.channels for m in cue.pattern.finditer(text))
+        return any(b[2] != a[2] and re.fullmatch(r"[、和及与/]", text[a[1] : b[0]]) for a, b in zip(found, found[1:]))
+
     def _channels_listed_after(self, compact: str, mention: NumberMention) -> bool:
         """政务新媒体3个（微信公众号、抖音、今日头条）, 政务新媒体2个，分别为“花石发布”和“花石党建”: the accounts are
         listed after the count, so it is a total over them."""
@@ -398,8 +417,9 @@ class QuantityExtractor:
         bracket = re.match(r"[（(]([^）)]{0,40})[）)]", after)
         if bracket is not None and len(_all_cues(self.rules.channels, bracket.group(1))) > 1:
             return True
-        named = re.match(r"[，,：:]?(?:分别为|分别是|即|包括)([^。；;]*)", after)
-        return named is not None and named.group(1).count("“") > 1
+        named = re.match(r"[，,：:]?(?:分别为|分别是|即|包括|涵盖|覆盖)([^。；;]*)", after)
+        return named is not None and (named.group(1).count("“") > 1
+                                       or len(_all_cues(self.rules.channels, named.group(1))) > 1)
 
     def _form(self, compact: str, sentence: Sentence, own_from: int, mention: NumberMention) -> str:
         """The form named in the count's own words (its clause, from the count before it on) or right after it; two
@@ -461,6 +481,39 @@ def _decisive(choice: KeyChoice) -> bool:
     return choice.how == "cue" and choice.own and choice.distance < 0
 
 
+def _relink_by_sum(out: list, period_of: dict[str, int]) -> list:
+    """A breakdown adds up to its whole. Parts taken as a breakdown of the last whole before them whose values add up
+    to another whole of the same period instead (收到申请63件，…办结62件…。从申请渠道看，网上申请41件、信函申请17件、
+    当面申请5件) are moved to that whole, and those that had their whole's key take the new whole's key."""
+    findings = [finding for finding, _ in out if finding is not None]
+    by_id = {finding.id: finding for finding in findings}
+    runs: list[list[Finding]] = []
+    for finding in findings:
+        whole = finding.evidence.get("whole")
+        if whole and runs and runs[-1][0].evidence.get("whole") == whole:
+            runs[-1].append(finding)
+        elif whole:
+            runs.append([finding])
+    moved: dict[str, Finding] = {}
+    for run in runs:
+        whole = by_id.get(run[0].evidence["whole"])
+        total = sum(float(part.value) for part in run)
+        if whole is None or len(run) < 2 or abs(total - float(whole.value)) < 1e-6:
+            continue
+        period = period_of.get(whole.id)
+        other = next((w for w in findings if w.evidence.get("whole") is None and w is not whole
+                      and period_of.get(w.id) == period and w.span.start < run[0].span.start
+                      and abs(float(w.value) - total) < 1e-6), None)
+        if other is None:
+            continue
+        for part in run:
+            key = other.key if part.evidence.get("how") == "whole" or part.key == whole.key else part.key
+            evidence = {**part.evidence, "whole": other.id}
+            moved[part.id] = replace(part, key=key, id=_finding_id(key, part.span.start, part.span.end),
+                                     evidence=evidence)
+    return [(moved.get(finding.id, finding) if finding is not None else None, mention) for finding, mention in out]
+
+
 def _takes_whole_key(choice: KeyChoice, key: str, whole_key: str) -> bool:
     """A part of a breakdown takes its whole's key unless a key of its own fits better (the spec's rule): a cue of
     its own clause naming another key keeps that key; a part with no cue of its own, or whose own key is a generic
@@ -479,9 +532,16 @@ def _sentence_of(sentences, starts: list[int], position: int) -> Sentence | None
 
 
 def _clause_start(compact: str, sentence_start: int, position: int) -> int:
-    for i in range(position - 1, sentence_start - 1, -1):
+    i = position - 1
+    while i >= sentence_start:
+        if compact[i] in "）)":  # a short aside in brackets (乡镇（街道）) does not end the clause
+            opening = max(compact.rfind("（", sentence_start, i), compact.rfind("(", sentence_start, i))
+            if opening >= 0 and i - opening <= 6 and not any(ch.isdigit() for ch in compact[opening:i]):
+                i = opening - 1
+                continue
         if compact[i] in _CLAUSE_MARKS:
             return i + 1
+        i -= 1
     return sentence_start
 
 

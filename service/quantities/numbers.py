@@ -42,7 +42,7 @@ _UNITLESS = re.compile(
 _ACCOUNT_WORD = re.compile(r"(?:公众|账|头条|视频|抖音|服务|订阅)号$")
 # 每季度开展1次: a frequency; 较上年增加9件: a difference; neither is a count of the year's work.
 _FREQUENCY = re.compile(r"每(?:年|季度?|月|周|天|日|半年|旬)[^，。；,;]{0,20}$|连续$")
-_CHANGE = re.compile(r"(?:较|比|同比)(?:上年|去年|上一年|上年度|\d{4}年)?(?:同期)?(?:增加|减少|增长|下降|多|少)了?$")
+_CHANGE = re.compile(r"(?:较|比|同比)(?:上年|去年|上一年|上年度|年初|\d{4}年)?(?:同期|末)?净?(?:增加|减少|增长|下降|增|减|多|少)了?$")
 _UNITLESS_NEXT = re.compile(rf"[和及、](?P<number>{_ARABIC})(?P<big>[万亿])?(?=[，。；,;）)]|$)")
 _CODE_WORDS = re.compile(r"(?:电话|传真|热线|号码|邮编|手机|QQ|qq|[:：])$")
 # Words after the unit that turn the "count" into something else (个人, 3个月, 5个工作日, 三个方面 …), and after a
