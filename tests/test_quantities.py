@@ -117,6 +117,14 @@ def _quantities(analyze, sentence: str):
     # a short aside in brackets does not end the clause
     ("举办全区政务公开业务培训6场次，培训各乡镇（街道）和区级部门工作人员480人次。", [
         ("training_sessions", None, 6, "6"), ("training_participants", None, 480, "480")]),
+    # new units and words: calls (通), cases (起), guests on a programme (做客), views without 量
+    ("12366纳税缴费服务热线全年人工接听来电41.8万通，一次性解答率96%。", [("hotline_tickets", None, 418000, "41.8万")]),
+    ("围绕汇算清缴等开展政策直播22场，累计观看约46万人次。", [
+        ("online_interviews", None, 22, "22"), ("views", None, 460000, "46万")]),
+    ("市局主要负责同志两次做客石家庄人民广播电台“政风行风热线”节目。", [("online_interviews", None, 2, "两")]),
+    # names in quotes are not the words of the count: a column named “老旧小区改造” is a column
+    ("开设“垃圾分类”“老旧小区改造”等专题专栏5个。", [("website_columns", None, 5, "5")]),
+    ("全年完成老旧小区改造46个，惠及居民2.3万户。", []),
     # frequencies and differences are no counts
     ("坚持每月1次开展网站自查，全年收到申请28件，较上年增加9件。", [("applications_received", None, 28, "28")]),
     ("“闵行教育”微信公众号关注用户达58.6万人，较上年净增4.3万人。", [("followers", "wechat", 586000, "58.6")]),

@@ -237,6 +237,9 @@ class QuantityExtractor:
         rule_score = _rule_score(choice, mention)
         if probabilities is None:
             return choice.key, "rule", rule_score
+        # the model may only answer a key that can count in this unit (no accounts in 万人), or none, or the catch-all
+        probabilities = {key: p for key, p in probabilities.items()
+                         if key in ("none", "other_count") or self.rules.allows(key, mention.unit)}
         best_key = str(max(probabilities, key=probabilities.get))
         if (choice.how == "inherited" or choice.own) and probabilities.get(best_key, 0) < 0.8:
             if best_key == choice.key:
@@ -253,7 +256,7 @@ class QuantityExtractor:
                              dropped: NumberMention | None) -> bool:
         """A count whose own words match ``not_quantities.tsv`` (全镇辖21个行政村, 政务服务事项86.3万件), or that follows
         such a count in the same list naming nothing of its own (受理审批事项117件，办结171件)."""
-        own = compact[clause_start : mention.start]
+        own = re.sub(r"“[^”]*”|《[^》]*》", "", compact[clause_start : mention.start])  # names (“棚户区改造”专栏) say nothing
         if any(cue.search(own) for cue in self.rules.not_quantities):
             return True
         return (dropped is not None and mention.start - dropped.unit_end <= LIST_GAP

@@ -21,7 +21,7 @@ _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 # Counting units, longest first. 万元 and 亿元 are units of money; 万人 of people.
 UNITS = ("万人次", "人次", "万元", "亿元", "万人", "余人", "场次", "条", "篇", "件", "份", "个", "场", "次", "期", "人", "名", "户", "家",
          "项", "起", "元", "批", "类", "套", "本", "册", "部", "幅", "张", "单", "位", "所", "处", "组", "支", "栏", "集", "档",
-         "台", "宗", "块", "轮", "封")
+         "台", "宗", "块", "轮", "封", "通")
 _UNIT = "|".join(UNITS)
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
@@ -39,7 +39,7 @@ _UNITLESS = re.compile(
     rf"(?P<more>余|多)?(?=[，。；、,;）)和及]|$)"
 )
 # 号 before a number marks a code (第711号12), except at the end of an account word (微信公众号193个).
-_ACCOUNT_WORD = re.compile(r"(?:公众|账|头条|视频|抖音|服务|订阅)号$")
+_ACCOUNT_WORD = re.compile(r"(?:公众|账|头条|视频|抖音|快手|服务|订阅|百家|企鹅|人民|新华|澎湃|网易|搜狐|一点|政务)号$")
 # 每季度开展1次: a frequency; 较上年增加9件: a difference; neither is a count of the year's work.
 _FREQUENCY = re.compile(r"每(?:年|季度?|月|周|天|日|半年|旬)[^，。；,;]{0,20}$|连续$")
 _CHANGE = re.compile(r"(?:较|比|同比)(?:上年|去年|上一年|上年度|年初|\d{4}年)?(?:同期|末)?净?(?:增加|减少|增长|下降|增|减|多|少)了?$")
