@@ -125,6 +125,19 @@ def _quantities(analyze, sentence: str):
     # names in quotes are not the words of the count: a column named “老旧小区改造” is a column
     ("开设“垃圾分类”“老旧小区改造”等专题专栏5个。", [("website_columns", None, 5, "5")]),
     ("全年完成老旧小区改造46个，惠及居民2.3万户。", []),
+    # audience figures in 万 with no unit, broken down by channel; 分别 after the channels in a bracket before
+    ("截至年底，厅本级政务新媒体粉丝总量逾280万，其中微信公众号82.6万、微博约158万、抖音号突破40万。", [
+        ("followers", "all", 2800000, "280万"), ("followers", "wechat", 826000, "82.6万"),
+        ("followers", "weibo", 1580000, "158万"), ("followers", "short_video", 400000, "40万")]),
+    ("运营政务新媒体2个（微信公众号“站前发布”、抖音号“站前街道”），关注人数分别为8,650人和3,200余人。", [
+        ("new_media_accounts", "all", 2, "2"), ("followers", "wechat", 8650, "8,650"),
+        ("followers", "short_video", 3200, "3,200")]),
+    # documents reviewed by attribute: only the published part is published
+    ("全年对74件文件逐件确定公开属性，其中主动公开19件、依申请公开8件。", [
+        ("documents_reviewed", None, 74, "74"), ("documents_published", None, 19, "19"),
+        ("documents_reviewed", None, 8, "8")]),
+    # tasks of a work plan are no disclosure counts
+    ("印发《2022年政务公开工作要点》，明确8个方面26项具体任务。", []),
     # frequencies and differences are no counts
     ("坚持每月1次开展网站自查，全年收到申请28件，较上年增加9件。", [("applications_received", None, 28, "28")]),
     ("“闵行教育”微信公众号关注用户达58.6万人，较上年净增4.3万人。", [("followers", "wechat", 586000, "58.6")]),

@@ -11,8 +11,8 @@ from .choice import KeyChoice
 from .clauses import LIST_GAP, end_of_clause, own_words
 from .numbers import NumberMention
 
-_BREAKDOWN = re.compile(r"其中|包括|含|涉及|按[^，。；]{0,10}(?:划分|分类|统计|来看|看|分)|从[^，。；]{0,10}(?:来看|看)")
-TOTAL = re.compile(r"共|累计|总计|合计")
+_BREAKDOWN = re.compile(r"其中|包括|含|涉及|申请人中|申请者中|按[^，。；]{0,10}(?:划分|分类|统计|来看|看|分)|从[^，。；]{0,10}(?:来看|看)")
+TOTAL = re.compile(r"共|累计|总计|合计|总量|总数")
 GENERIC_KEYS = frozenset({"other_count", "posts_published"})  # keys that a part's own words do not beat
 _CLOSED_OF = {"hotline_tickets": "hotline_tickets_completed", "hotline_tickets_completed": "hotline_tickets_completed",
               "public_messages_received": "public_messages_replied",

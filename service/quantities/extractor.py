@@ -41,7 +41,7 @@ _OBJECT_FIRST = re.compile(r"(?:^|[^反面绝相针应])对(?![外于照接标�
 _VARIANTS = {"new_media_accounts": ("new_media_closed", "new_media_opened"),
              "documents_published": ("documents_repealed", "documents_reviewed")}
 _BASE_OF = {variant: base for base, variants in _VARIANTS.items() for variant in variants}
-_PUBLISHING_VERB = re.compile(r"发布|公开|印发|公布|开设|运行|运营")
+_PUBLISHING_VERB = re.compile(r"发布|(?<!不予)(?<!申请)公开|印发|公布|开设|运行|运营")
 _EVENT_VERB = re.compile(r"(?:举办|召开|开展|组织|举行|进行|参加|发放|印发|编印|制作)(?:了|各类|共|累计|共计)?$")
 _SKIP_SECTIONS = frozenset({"statistics"})
 
@@ -257,6 +257,8 @@ class QuantityExtractor:
         """A count whose own words match ``not_quantities.tsv`` (全镇辖21个行政村, 政务服务事项86.3万件), or that follows
         such a count in the same list naming nothing of its own (受理审批事项117件，办结171件)."""
         own = re.sub(r"“[^”]*”|《[^》]*》", "", compact[clause_start : mention.start])  # names (“棚户区改造”专栏) say nothing
+        after = re.split(r"[，,。；;、：:（(]", compact[mention.unit_end : mention.unit_end + 8])[0]
+        own += "|" + after  # and the words right after it in its clause (…26项具体任务)
         if any(cue.search(own) for cue in self.rules.not_quantities):
             return True
         return (dropped is not None and mention.start - dropped.unit_end <= LIST_GAP

@@ -19,9 +19,9 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 
 # Counting units, longest first. 万元 and 亿元 are units of money; 万人 of people.
-UNITS = ("万人次", "人次", "万元", "亿元", "万人", "余人", "场次", "条", "篇", "件", "份", "个", "场", "次", "期", "人", "名", "户", "家",
+UNITS = ("万人次", "人次", "万元", "亿元", "万人", "余人", "场次", "批次", "条", "篇", "件", "份", "个", "场", "次", "期", "人", "名", "户", "家",
          "项", "起", "元", "批", "类", "套", "本", "册", "部", "幅", "张", "单", "位", "所", "处", "组", "支", "栏", "集", "档",
-         "台", "宗", "块", "轮", "封", "通")
+         "台", "宗", "块", "轮", "封", "通", "批次")
 _UNIT = "|".join(UNITS)
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
@@ -44,6 +44,10 @@ _ACCOUNT_WORD = re.compile(r"(?:公众|账|头条|视频|抖音|快手|服务|�
 _FREQUENCY = re.compile(r"每(?:年|季度?|月|周|天|日|半年|旬)[^，。；,;]{0,20}$|连续$")
 _CHANGE = re.compile(r"(?:较|比|同比)(?:上年|去年|上一年|上年度|年初|\d{4}年)?(?:同期|末)?净?(?:增加|减少|增长|下降|增|减|多|少)了?$")
 _UNITLESS_NEXT = re.compile(rf"[和及、](?P<number>{_ARABIC})(?P<big>[万亿])?(?=[，。；,;）)]|$)")
+# A figure in 万 or 亿 with no unit, in a sentence about an audience (粉丝, 关注, 用户, 访问量, 观看 …).
+_FOLLOWER_FIGURE = re.compile(
+    rf"(?<![\d.])(?P<pre>约|逾|超过|突破|达)?(?P<number>{_ARABIC})(?P<big>[万亿])(?P<more>余|多)?(?=[，。；、,;）)]|$)")
+_AUDIENCE_WORDS = re.compile(r"粉丝|关注|用户|订阅|访问量|浏览量|观看|阅读量|播放量")
 _CODE_WORDS = re.compile(r"(?:电话|传真|热线|号码|邮编|手机|QQ|qq|[:：])$")
 # Words after the unit that turn the "count" into something else (个人, 3个月, 5个工作日, 三个方面 …), and after a
 # Chinese numeral only, words it forms with the unit (一次性, 一体, 一并, 一条龙 …).
@@ -141,6 +145,14 @@ def find_mentions(compact: str) -> list[NumberMention]:
             mentions.append(NumberMention(following.start("number"), following.end(), value, "", approx,
                                           following.end(), following.end(),
                                           compact[following.start("number") : following.end()], False))
+    for match in _FOLLOWER_FIGURE.finditer(compact):  # 粉丝总量逾280万，其中微信公众号82.6万、微博约158万
+        sentence_left = compact[max(0, compact.rfind("。", 0, match.start()) + 1) : match.start()]
+        if not _AUDIENCE_WORDS.search(sentence_left) or any(m.start <= match.start("number") <= m.end for m in mentions):
+            continue
+        value = float(match["number"].replace(",", "")) * _CN_BIG[match["big"]]
+        start, end = match.start("number"), match.end("big")
+        approx = bool(match["more"] or (match["pre"] and match["pre"] in ("约", "逾", "超过", "突破")))
+        mentions.append(NumberMention(start, end, value, "", approx, end, end, compact[start:end], False))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -169,8 +181,9 @@ def _is_word(compact: str, start: int, match: re.Match) -> bool:
         return True  # 统一, 进一步, 逐一, 这两 (but 工单八十六件 is a count)
     if _in_quotes(compact, start):
         return True  # “一网通办”, “一个窗口受理”, “价比三家”, “五个一律”: a slogan
-    if number in ("一", "两") and match["unit"] in ("个", "位", "部", "处", "批", "类", "支", "组", "张", "本", "单", "名", "人"):
-        return True  # 一个平台, 一批干部, 两位: phrasing, not a stated count
+    if (number in ("一", "两") and match["unit"] in ("个", "位", "部", "处", "批", "类", "支", "组", "张", "本", "单", "名", "人")
+            and compact[match.end("unit") : match.end("unit") + 1] not in "，,。；;、）)"):
+        return True  # 一个平台, 一批干部, 两位: phrasing, not a stated count (but 短视频两个， is one)
     return False
 
 

@@ -90,9 +90,15 @@ class QualifierReader:
         at = left.rfind("分别")
         if at < 0:
             return None
-        named = all_cues(self.rules.channels, re.split(r"[，,；;：:]", left[:at])[-1])
-        if len(named) < 2:  # 微信公众号和官方微博分别推送…，关注用户分别超过386万和1092.6万: named before, in the sentence
-            named = all_cues(self.rules.channels, left[: left.find("分别")])
+        # the channels named before 分别: in its clause, else in the nearest clause before it that names two or more
+        # (微信公众号和官方微博分别推送…，关注用户分别超过386万和1092.6万; （微信公众号、抖音号），关注人数分别为…)
+        named = []
+        for clause in reversed(re.split(r"[，,；;：:]", left[:at])):
+            named = all_cues(self.rules.channels, _QUOTES.sub("", re.sub(r"“[^”]*”", "", clause)))
+            if len(named) > 2 and "new_media" in named:
+                named.remove("new_media")  # 政务新媒体2个（微信公众号、抖音号）: the platforms, not the generic word
+            if len(named) > 1:
+                break
         index = sum(1 for m in find_mentions(left) if m.start >= at)
         return named[index] if len(named) > 1 and index < len(named) else None
 
