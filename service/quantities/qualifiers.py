@@ -24,7 +24,7 @@ class QualifierReader:
         self.rules = rules
 
     def read(self, key: str, compact: str, sentence: Sentence, clause_start: int, mention: NumberMention,
-                    whole: Finding | None, last: tuple | None) -> tuple[dict[str, str], str | None]:
+             whole: Finding | None, last: tuple | None) -> tuple[dict[str, str], str | None]:
         """The qualifiers, and where the channel came from (``own``, ``sibling``, ``whole``, ``several``,
         ``sentence``, ``platform`` or ``none``) for the totals pass."""
         qualifiers: dict[str, str] = {}
@@ -43,10 +43,10 @@ class QualifierReader:
 
     def _channel(self, key: str, compact: str, sentence: Sentence, clause_start: int, mention: NumberMention,
                  whole: Finding | None, last: tuple | None) -> tuple[str, str]:
-        """The channel named in the count's own words (or by 分别, in order); a platform the spec does not name
-        (通过商务预报平台发布) is ``other``; else the channel of the item before it in the same list
-        (通过门户网站公开部门信息59条、直属机构信息5条), else its whole's; else one named earlier in the sentence; none
-        named is ``all``."""
+        """The channel named in the count's own words (or by 分别, in order); two side by side, several together, or the
+        generic 政务新媒体 as a total are ``all``; a platform the spec does not name (通过商务预报平台发布) is ``other``;
+        else the channel its list is on (通过门户网站公开部门信息59条、直属机构信息5条), else its whole's; else one named
+        earlier in the sentence; none named is ``all``."""
         left = compact[sentence.start : mention.start]
         # the count's own words: from the count before it (or its sentence start) on, so that 微信公众号发布、转载信息
         # 100条 is the 微信 one
