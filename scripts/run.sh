@@ -9,9 +9,10 @@ bash scripts/setup.sh
 out="${OUT:-out}"
 case "$out" in /*) out_dir="$out" ;; *) out_dir="$PWD/$out" ;; esac
 export REPORTS_DB_URL="${REPORTS_DB_URL:-sqlite:///$out_dir/reports.db}"
-# A document that fails (today: the PDF sample, until the document-formats issue lands) is listed in
+# The samples and the composed test reports, in every format they come in. A document that fails is listed in
 # $out/failures.csv and does not stop the others, nor this script.
-.venv/bin/python -m service batch corpus/samples corpus/unseen/*.txt --out "$out" \
+.venv/bin/python -m service batch corpus/samples corpus/unseen/u*.txt corpus/unseen/u*.md corpus/unseen/u*.html \
+  corpus/unseen/u*.docx --out "$out" \
   || echo "some documents could not be scored: see $out/failures.csv"
 if [ -z "${REVIEW_TOKENS:-}" ]; then
   # No reviewer configured: make one for this run, printed here only (never written to a file).
