@@ -69,10 +69,6 @@ class NumberMention:
     text: str
     chinese: bool
 
-    @property
-    def whole_end(self) -> int:
-        return self.unit_end
-
 
 def chinese_to_number(text: str) -> int | None:
     """三十二 → 32, 两千 → 2000, 一百零五 → 105, 二〇二一 → 2021; None when it is not a numeral."""

@@ -8,7 +8,7 @@ have, or a bad regular expression, fails at start-up with file and line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import RuleFileError
 from ..rules import data_path, read_tsv
@@ -41,10 +41,19 @@ class QuantityRules:
     channels: tuple[Cue, ...]
     forms: tuple[Cue, ...]
     not_quantities: tuple[re.Pattern, ...] = ()  # own words of counts that are not about disclosure work
+    _keys_by_unit: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def allows(self, key: str, unit: str) -> bool:
         """Whether a rule of ``key`` takes counts in ``unit`` (a part in 条 is no part of a whole counted in 个)."""
-        return any(rule.key == key and rule.units.fullmatch(unit.lstrip("余")) for rule in self.rules)
+        return key in self.keys_for_unit(unit)
+
+    def keys_for_unit(self, unit: str) -> frozenset[str]:
+        """The keys whose rules take counts in ``unit``, worked out once per unit (asked for every count)."""
+        keys = self._keys_by_unit.get(unit)
+        if keys is None:
+            bare = unit.lstrip("余")
+            keys = self._keys_by_unit[unit] = frozenset(rule.key for rule in self.rules if rule.units.fullmatch(bare))
+        return keys
 
     @property
     def files(self) -> tuple[str, ...]:
