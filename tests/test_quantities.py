@@ -162,6 +162,37 @@ def _quantities(analyze, sentence: str):
         ("hotline_tickets", None, 4, "4")]),
     ("全年累计接（转）工单58件，办结58件，办结率100%。", [
         ("hotline_tickets", None, 58, "58"), ("hotline_tickets_completed", None, 58, "58")]),
+    # sentences of the composed reports u26-u31 (corpus/unseen), after they were measured blind
+    # 公共 is no total (共): the third item of the list stays a part of the portal's posts
+    ("全年通过局门户网站主动公开各类政府信息3,926条。其中，基础信息412条，“双公示”信息2,871条，抽检结果等公共监管信息643条。", [
+        ("posts_published", "portal", 3926, "3,926"), ("posts_published", "portal", 412, "412"),
+        ("posts_published", "portal", 2871, "2,871"), ("posts_published", "portal", 643, "643")]),
+    # the attribute each reviewed document was given: 主动公开 ones are published documents, the others reviewed
+    ("对乡政府2022年印发的64件文件逐件进行公开属性审查，确定主动公开27件。", [
+        ("documents_reviewed", None, 64, "64"), ("documents_published", None, 27, "27")]),
+    ("全年审核街道制发公文74件，逐件明确属性，其中主动公开19件、依申请公开8件、不予公开47件。", [
+        ("documents_reviewed", None, 74, "74"), ("documents_published", None, 19, "19"),
+        ("documents_reviewed", None, 8, "8"), ("documents_reviewed", None, 47, "47")]),
+    # a clause naming one channel beats two channels named in the clause before; a WeChat group is no account
+    ("全乡共有政务新媒体账号2个（“金果坪发布”微信公众号和抖音号），公众号关注人数达1.18万人。", [
+        ("new_media_accounts", "all", 2, "2"), ("followers", "wechat", 11800, "1.18")]),
+    ("通过村民微信群转发政策信息约900条。", [("posts_published", "other", 900, "900")]),
+    # quoted names counted; a multi-character numeral before 并 is a count; taking information down is no post
+    ("在信息公开专栏新设“乡村振兴”“防汛抗旱”两个专题栏目。", [("website_columns", None, 2, "两")]),
+    ("收到意见建议三百一十二条，采纳八十六条并逐条反馈采纳情况。", [
+        ("opinions_received", None, 312, "三百一十二"), ("opinions_received", None, 86, "八十六")]),
+    ("开展历史信息专项清理，下线过期、失效信息23条。", [("other_count", None, 23, "23")]),
+    # 另有N件 after letters answered are letters still open, kept even where the model would drop the count; 管辖 is
+    # no place
+    ("“局长信箱”收到群众来信312件，已答复309件，另有3件因涉及属地管辖转交相关区市场监管局办理。", [
+        ("public_messages_received", None, 312, "312"), ("public_messages_replied", None, 309, "309"),
+        ("public_messages_received", None, 3, "3")]),
+    # 申请人中 opens a breakdown of the sentence before
+    ("全年共收到政府信息公开申请6件，均为本年新收。申请人中自然人5件、企业1件。", [
+        ("applications_received", None, 6, "6"), ("applications_received", None, 5, "5"),
+        ("applications_received", None, 1, "1")]),
+    # not disclosure work: the place, inspections of products, projects, the items of a plan
+    ("立足辖区9个社区，全年完成食品安全监督抽检2.1万批次，实施农村人居环境整治项目14个，制定3个方面11项整改措施。", []),
 ])
 def test_counts_in_real_sentences(analyze, sentence, expected):
     assert _quantities(analyze, sentence) == expected

@@ -12,7 +12,7 @@ from .clauses import LIST_GAP, end_of_clause, own_words
 from .numbers import NumberMention
 
 _BREAKDOWN = re.compile(r"其中|包括|含|涉及|申请人中|申请者中|按[^，。；]{0,10}(?:划分|分类|统计|来看|看|分)|从[^，。；]{0,10}(?:来看|看)")
-TOTAL = re.compile(r"共|累计|总计|合计|总量|总数")
+TOTAL = re.compile(r"(?<!公)共(?![享建同性识])|累计|总计|合计|总量|总数")  # not 公共, 共享, 共建
 GENERIC_KEYS = frozenset({"other_count", "posts_published"})  # keys that a part's own words do not beat
 _CLOSED_OF = {"hotline_tickets": "hotline_tickets_completed", "hotline_tickets_completed": "hotline_tickets_completed",
               "public_messages_received": "public_messages_replied",
@@ -28,6 +28,8 @@ _CLOSABLE = frozenset({"applications_completed", "applications_carried_forward",
                        "hotline_tickets_completed", "public_messages_received", "public_messages_replied",
                        "opinions_received", "posts_published", "other_count"})
 _CLOSING_VERB = re.compile(r"办结|解决|回复|答复|处理|办理|反馈")
+# the attribute given to each document of a review: 对…64件文件逐件进行公开属性审查，确定主动公开27件
+_ATTRIBUTE_GIVEN = re.compile(r"(?:确定|明确|认定)为?(?:主动公开|依申请公开|不予公开|不公开)")
 
 
 def whole_of(compact: str, period: int, mention: NumberMention, choice: KeyChoice,
@@ -45,6 +47,8 @@ def whole_of(compact: str, period: int, mention: NumberMention, choice: KeyChoic
         return last[1]  # a bracket right after a count breaks that count down: 办结26件（上年结转1件，重复申请2件）
     if _BREAKDOWN.search(between):
         return whole
+    if last[1].key == "documents_reviewed" and "。" not in between and _ATTRIBUTE_GIVEN.search(between):
+        return last[1]  # the documents reviewed, by the attribute each was given
     if last[1].evidence.get("whole") is None or "。" in between or TOTAL.search(own_words(between)):
         return None  # 其中微博29个，共发布信息1992条: a count that states its own total starts afresh
     if re.search(r"[;；]", between) and choice.own and choice.key != whole.key:
@@ -91,6 +95,8 @@ def takes_whole_key(choice: KeyChoice, key: str, whole_key: str) -> bool:
     one (other_count, posts_published: 其中图文类产品17篇 under 解读21篇), takes the whole's (其中网络申请24件 under 办结申请26件 is a completed application)."""
     if whole_key in GENERIC_KEYS or key == whole_key:
         return False
+    if whole_key == "documents_reviewed" and choice.own and not key.startswith("documents_"):
+        return True  # 审核公文74件，其中…不予公开47件: documents, not applications answered (but 其中废止14件 are repealed)
     return not choice.own or key in GENERIC_KEYS
 
 

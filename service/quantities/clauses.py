@@ -11,8 +11,8 @@ from .numbers import NumberMention
 
 CLAUSE_MARKS = "，,；;：:、()（）"
 LIST_GAP = 16  # at most this many characters between two counts of one list (人事信息15条、财务信息3条)
-# a sentence that breaks down the one before it: 其中，…; 从申请主体看，…; 按信息类别划分，…
-_CONTINUES = re.compile(r"其中|从[^，。；]{0,10}(?:来看|看)|按[^，。；]{0,10}(?:划分|分类|统计|来看|看|分)")
+# a sentence that breaks down the one before it: 其中，…; 申请人中…; 从申请主体看，…; 按信息类别划分，…
+_CONTINUES = re.compile(r"其中|申请人中|申请者中|从[^，。；]{0,10}(?:来看|看)|按[^，。；]{0,10}(?:划分|分类|统计|来看|看|分)")
 
 
 def periods_of(document: AnalyzedDocument) -> dict[int, int]:

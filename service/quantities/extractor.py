@@ -109,10 +109,12 @@ class QuantityExtractor:
                     and self.rules.allows(part_of.key, mention.unit)):
                 key, method, score = part_of.key, "rule", _rule_score(choice, mention)
                 choice = KeyChoice(key, choice.distance, part_of.evidence["cue"] or "", None, "whole")
-            if key is None:
+            # 收到来信312件，已答复309件，另有3件…转交: counts closed or still open after a count received are kept even
+            # where the model would drop them
+            closed = closed_key(compact, mention, key or "other_count", last)
+            if key is None and closed is None:
                 out.append((None, mention))
                 continue
-            closed = closed_key(compact, mention, key, last)
             if closed is not None:
                 key, method, score = closed, "rule", _rule_score(choice, mention)
                 choice = KeyChoice(key, choice.distance, choice.cue, None, "closed", True)
@@ -143,7 +145,9 @@ class QuantityExtractor:
                   last: tuple[NumberMention, KeyChoice] | None) -> KeyChoice:
         clause_end = end_of_clause(compact, mention.unit_end, sentence.end)
         left = compact[sentence.start : mention.start]  # a cue may run across a clause mark (关停…、…网站)
-        own_from = clause_start - sentence.start  # a cue ending at or after this is in the count's own clause
+        # a cue ending at or after this is in the count's own words (a 、 inside an attributive list does not end
+        # them: 下线过期、失效信息23条)
+        own_from = mention.start - len(own_run(compact, sentence.start, last[0] if last else None, mention)) - sentence.start
         after = compact[mention.unit_end : clause_end]
         # 举办一期培训, 召开3场新闻发布会: after an event verb the thing counted is named after the unit, and nothing
         # is lost by naming it there
@@ -258,7 +262,7 @@ class QuantityExtractor:
         such a count in the same list naming nothing of its own (受理审批事项117件，办结171件)."""
         own = re.sub(r"“[^”]*”|《[^》]*》", "", compact[clause_start : mention.start])  # names (“棚户区改造”专栏) say nothing
         after = re.split(r"[，,。；;、：:（(]", compact[mention.unit_end : mention.unit_end + 8])[0]
-        own += "|" + after  # and the words right after it in its clause (…26项具体任务)
+        own += "#" + after  # and the words right after it in its clause (…26项具体任务); # stands for the count
         if any(cue.search(own) for cue in self.rules.not_quantities):
             return True
         return (dropped is not None and mention.start - dropped.unit_end <= LIST_GAP

@@ -52,6 +52,7 @@ _CODE_WORDS = re.compile(r"(?:电话|传真|热线|号码|邮编|手机|QQ|qq|[:
 # Words after the unit that turn the "count" into something else (个人, 3个月, 5个工作日, 三个方面 …), and after a
 # Chinese numeral only, words it forms with the unit (一次性, 一体, 一并, 一条龙 …).
 _BAD_AFTER = re.compile(r"^(?:人(?!次)|起来|年|月|日|号|届|%|方面|部分(?!公开)|工作日|小时|自然日)")
+# after a one-character numeral and its unit these make a word (一次性, 一条龙, 两级); 八十六条并 is a count
 _BAD_AFTER_WORD = re.compile(r"^(?:性|体|级|化|面|些|样|致|同|般|切|律|并|龙)")
 # A Chinese numeral that is a word, not a number, before these units: 一次性, 一批, 一份子, 统一 …
 _CHINESE_WORDS = re.compile(r"^(?:万|亿|千|百)$")
@@ -97,11 +98,11 @@ def find_mentions(compact: str) -> list[NumberMention]:
         before = compact[max(0, start - 1) : start]
         after = compact[match.end("unit") : match.end("unit") + 4]
         lead = compact[max(0, start - 24) : start]
-        if _FREQUENCY.search(lead) or _CHANGE.search(lead):
-            continue
+        if _FREQUENCY.search(lead) or _CHANGE.search(lead) or lead.endswith("方面"):
+            continue  # 每季度1次, 较上年增加9件, 3个方面11项措施 (items of a plan, like the 方面 themselves)
         chinese = not number[0].isdigit()
         code_before = _BAD_BEFORE.search(before) and not _ACCOUNT_WORD.search(compact[max(0, start - 3) : start])
-        if (code_before or _BAD_AFTER.match(after) or (chinese and _BAD_AFTER_WORD.match(after))
+        if (code_before or _BAD_AFTER.match(after) or (chinese and len(number) == 1 and _BAD_AFTER_WORD.match(after))
                 or _is_session(compact, start, match) or _in_title(compact, start)):
             continue
         if chinese:
@@ -178,8 +179,8 @@ def _is_word(compact: str, start: int, match: re.Match) -> bool:
     if _in_quotes(compact, start):
         return True  # “一网通办”, “一个窗口受理”, “价比三家”, “五个一律”: a slogan
     if (number in ("一", "两") and match["unit"] in ("个", "位", "部", "处", "批", "类", "支", "组", "张", "本", "单", "名", "人")
-            and compact[match.end("unit") : match.end("unit") + 1] not in "，,。；;、）)"):
-        return True  # 一个平台, 一批干部, 两位: phrasing, not a stated count (but 短视频两个， is one)
+            and compact[match.end("unit") : match.end("unit") + 1] not in "，,。；;、）)" and before != "”"):
+        return True  # 一个平台, 一批干部, 两位: phrasing, not a stated count (but 短视频两个， and “甲”“乙”两个专栏 are)
     return False
 
 

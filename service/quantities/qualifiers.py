@@ -8,7 +8,7 @@ import re
 from ..analysis import Sentence
 from ..model import Finding
 from .breakdowns import TOTAL
-from .clauses import end_of_clause, same_list
+from .clauses import end_of_clause, own_run, same_list
 from .numbers import NumberMention, find_mentions
 from .rules import CHANNEL_KEYS, FORM_KEYS, QuantityRules
 
@@ -55,6 +55,10 @@ class QualifierReader:
         if respectively:
             return respectively, "own"  # 微信公众号、今日头条号分别推送信息213条、96条
         own = nearest_cue(self.rules.channels, _QUOTES.sub("", segment))  # “乡镇政务公开”专栏
+        clause = _QUOTES.sub("", own_run(compact, sentence.start, last[0] if last is not None else None, mention))
+        named = all_cues(self.rules.channels, clause)
+        if len(named) == 1 and named != ["new_media"] and not _SEVERAL_CHANNELS.search(clause):
+            return named[0], "own"  # （微信公众号和抖音号），公众号关注人数达1.18万人: the clause names its one channel
         if whole is None and _SEVERAL_CHANNELS.search(segment):
             return "all", "several"  # 通过门户网站、政务新媒体等平台: a total over channels
         if self._channels_joined(segment):
