@@ -193,6 +193,23 @@ def _quantities(analyze, sentence: str):
         ("applications_received", None, 1, "1")]),
     # not disclosure work: the place, inspections of products, projects, the items of a plan
     ("立足辖区9个社区，全年完成食品安全监督抽检2.1万批次，实施农村人居环境整治项目14个，制定3个方面11项整改措施。", []),
+    # sentences of the composed reports u32-u39, after they were measured blind
+    ("利用村村响大喇叭彝汉双语播报惠民政策和森林防火、防汛信息约300次。", [("posts_published", "radio", 300, "300")]),
+    ("全年接待群众现场查阅、咨询160余人次。", [("other_count", None, 160, "160")]),
+    ("通过12315平台，全年受理消费者投诉、举报、咨询4.27万件，办结4.25万件。", [
+        ("hotline_tickets", None, 42700, "4.27万"), ("hotline_tickets_completed", None, 42500, "4.25万")]),
+    ("受理12345工单58件，已办结57件，1件正在办理。", [
+        ("hotline_tickets", None, 58, "58"), ("hotline_tickets_completed", None, 57, "57"),
+        ("hotline_tickets", None, 1, "1")]),
+    ("已办结3件，其中予以公开2件、本机关不掌握相关政府信息1件；1件因涉及多个部门会商，结转下年度继续办理。", [
+        ("applications_completed", None, 3, "3"), ("applications_completed", None, 2, "2"),
+        ("applications_completed", None, 1, "1"), ("applications_carried_forward", None, 1, "1")]),
+    ("全年制发文件86件，逐件确定公开属性，其中主动公开52件、依申请公开9件、不予公开25件。", [
+        ("documents_reviewed", None, 86, "86"), ("documents_published", None, 52, "52"),
+        ("documents_reviewed", None, 9, "9"), ("documents_reviewed", None, 25, "25")]),
+    ("清理合并空白栏目和长期不更新栏目6个。", [("other_count", None, 6, "6")]),
+    ("在子站“政府采购”栏目发布采购公告312条。", [("posts_published", "portal", 312, "312")]),
+    ("全县现有各级各类学校187所，全区共设置发热门诊12个，各科室均明确1名信息员，每学期至少开展1次专项检查。", []),
 ])
 def test_counts_in_real_sentences(analyze, sentence, expected):
     assert _quantities(analyze, sentence) == expected

@@ -10,6 +10,7 @@ from service.quantities.numbers import chinese_to_number, find_mentions
 @pytest.mark.parametrize("text, expected", [
     ("全年通过门户网站公开政府信息611条，其中文件57件", [("611", 611, "条", False), ("57", 57, "件", False)]),
     ("发布1.2万条信息", [("1.2万", 12000, "条", False)]),
+    ("受理投诉4.27万件", [("4.27万", 42700, "件", False)]),  # exactly, not 42699.99999999999
     ("收取信息处理费25.6万元", [("25.6", 256000, "万元", False)]),
     ("共两千余人次参加", [("两千", 2000, "人次", True)]),
     ("在区外举办一期全市政务公开培训班", [("一", 1, "期", False)]),

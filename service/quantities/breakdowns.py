@@ -23,6 +23,7 @@ _RECEIVED_OF = {"hotline_tickets": "hotline_tickets", "hotline_tickets_completed
                 "applications_completed": "applications_carried_forward",  # 已答复308件，另有13件尚在答复期
                 "opinions_received": "opinions_received"}
 _REMAINDER = re.compile(r"其余|剩余|余下|另有")
+_STILL_OPEN = re.compile(r"(?:正在|尚在|仍在|尚未|未)(?:办理|处理|答复|办结)")  # 办结57件，1件正在办理
 _CARRIED = re.compile(r"另有")  # after applications answered (其余21件分别作出不予公开… are answered too)
 _CLOSABLE = frozenset({"applications_completed", "applications_carried_forward", "hotline_tickets",
                        "hotline_tickets_completed", "public_messages_received", "public_messages_replied",
@@ -109,8 +110,9 @@ def closed_key(compact: str, mention: NumberMention, key: str,
         return None
     segment = compact[last[0].unit_end : mention.start]
     remainder = _CARRIED if last[1].key == "applications_completed" else _REMAINDER
-    if remainder.search(segment) and len(segment) <= LIST_GAP and "。" not in segment:
-        return _RECEIVED_OF[last[1].key]  # 办结413件，其余4件正在办理: tickets still open
+    still_open = _STILL_OPEN.match(compact, mention.unit_end) and last[1].key in _CLOSED_OF
+    if (remainder.search(segment) or still_open) and len(segment) <= LIST_GAP and "。" not in segment:
+        return _RECEIVED_OF[last[1].key]  # 办结413件，其余4件正在办理 / 1件正在办理: tickets still open
     if last[1].key == "opinions_received" and "采纳" in segment and len(segment) <= LIST_GAP:
         return "opinions_received"  # 共收到意见建议27条，采纳9条: the adopted ones, counted among those received
     if last[1].key not in _CLOSED_OF:

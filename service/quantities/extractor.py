@@ -44,6 +44,10 @@ _BASE_OF = {variant: base for base, variants in _VARIANTS.items() for variant in
 _PUBLISHING_VERB = re.compile(r"发布|(?<!不予)(?<!申请)公开|印发|公布|开设|运行|运营")
 _EVENT_VERB = re.compile(r"(?:举办|召开|开展|组织|举行|进行|参加|发放|印发|编印|制作)(?:了|各类|共|累计|共计)?$")
 _SKIP_SECTIONS = frozenset({"statistics"})
+# 1件因涉及多个部门会商，结转下年度继续办理: a count followed by the reason for it is named in the clause after
+_REASON = re.compile(r"因|由于")
+# 制发文件86件，逐件确定公开属性: documents that were then reviewed one by one
+_REVIEWED_AFTER = re.compile(r"[，,]?(?:均|全部|并)?(?:逐件|逐一|逐份)(?:确定|审查|审核|明确|进行|评估)")
 
 
 class QuantityExtractor:
@@ -155,6 +159,8 @@ class QuantityExtractor:
         event = _EVENT_VERB.search(near) is not None or _OBJECT_FIRST.search(near) is not None
         if event:  # the object's noun phrase may list several things: 对42件规章、规范性文件草案公开征求意见
             after = compact[mention.unit_end : end_of_clause(compact, mention.unit_end, sentence.end, marks="，,；;：:")]
+        elif _REASON.match(compact, mention.unit_end):
+            after = compact[mention.unit_end : end_of_clause(compact, clause_end + 1, sentence.end)]
         best: KeyChoice | None = None
         for rule in self.rules.rules:
             if not rule.units.fullmatch(mention.unit.lstrip("余")):
@@ -179,6 +185,8 @@ class QuantityExtractor:
         respective = self._respective_key(compact, sentence, mention)
         if respective is not None:
             return respective
+        if best is not None and best.key == "documents_published" and _REVIEWED_AFTER.match(compact, mention.unit_end):
+            best = KeyChoice("documents_reviewed", best.distance, best.cue, best.rule_line, "cue", best.own)
         if best is not None and best.key in _VARIANTS:
             best = self._variant(best, own_run(compact, sentence.start, last[0] if last else None, mention), mention)
             between = compact[last[0].unit_end : mention.start] if last is not None else ""

@@ -41,7 +41,7 @@ _UNITLESS = re.compile(
 # 号 before a number marks a code (第711号12), except at the end of an account word (微信公众号193个).
 _ACCOUNT_WORD = re.compile(r"(?:公众|账|头条|视频|抖音|快手|服务|订阅|百家|企鹅|人民|新华|澎湃|网易|搜狐|一点|政务)号$")
 # 每季度开展1次: a frequency; 较上年增加9件: a difference; neither is a count of the year's work.
-_FREQUENCY = re.compile(r"每(?:年|季度?|月|周|天|日|半年|旬)[^，。；,;]{0,20}$|连续$")
+_FREQUENCY = re.compile(r"每(?:年|季度?|月|周|天|日|半年|旬|学期)[^，。；,;]{0,20}$|连续$")
 _CHANGE = re.compile(r"(?:较|比|同比)(?:上年|去年|上一年|上年度|年初|\d{4}年)?(?:同期|末)?净?(?:增加|减少|增长|下降|增|减|多|少)了?$")
 _UNITLESS_NEXT = re.compile(rf"[和及、](?P<number>{_ARABIC})(?P<big>[万亿])?(?=[，。；,;）)]|$)")
 # A figure in 万 or 亿 with no unit, in a sentence about an audience (粉丝, 关注, 用户, 访问量, 观看 …).
@@ -69,6 +69,9 @@ class NumberMention:
     unit_end: int
     text: str
     chinese: bool
+
+    def __post_init__(self):  # 4.27万 is 42700, not the 42699.99999999999 of 4.27 * 10000 in binary floating point
+        object.__setattr__(self, "value", round(self.value, 6))
 
 
 def chinese_to_number(text: str) -> int | None:
