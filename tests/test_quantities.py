@@ -210,6 +210,13 @@ def _quantities(analyze, sentence: str):
     ("清理合并空白栏目和长期不更新栏目6个。", [("other_count", None, 6, "6")]),
     ("在子站“政府采购”栏目发布采购公告312条。", [("posts_published", "portal", 312, "312")]),
     ("全县现有各级各类学校187所，全区共设置发热门诊12个，各科室均明确1名信息员，每学期至少开展1次专项检查。", []),
+    ("对乡政府印发的文件逐件审查公开属性，共审查47件，对其中可以公开的19件在专栏补充公开。", [
+        ("documents_reviewed", None, 47, "47"), ("documents_published", None, 19, "19")]),
+    ("本年度对1件申请发出收费通知，收取信息处理费50元。", [
+        ("other_count", None, 1, "1"), ("fees_collected", None, 50, "50")]),
+    # a verb closing websites closes the accounts listed with them (r010)
+    ("关停运维不及时的政府网站1个、政务新媒体2个。", [
+        ("websites_closed", None, 1, "1"), ("new_media_closed", None, 2, "2")]),
 ])
 def test_counts_in_real_sentences(analyze, sentence, expected):
     assert _quantities(analyze, sentence) == expected

@@ -41,6 +41,8 @@ _OBJECT_FIRST = re.compile(r"(?:^|[^反面绝相针应])对(?![外于照接标�
 _VARIANTS = {"new_media_accounts": ("new_media_closed", "new_media_opened"),
              "documents_published": ("documents_repealed", "documents_reviewed")}
 _BASE_OF = {variant: base for base, variants in _VARIANTS.items() for variant in variants}
+# a verb closing websites closes the accounts listed with them: 关停政府网站1个、政务新媒体2个
+_CLOSED_WITH = {"websites_closed": "new_media_closed"}
 _PUBLISHING_VERB = re.compile(r"发布|(?<!不予)(?<!申请)公开|印发|公布|开设|运行|运营")
 _EVENT_VERB = re.compile(r"(?:举办|召开|开展|组织|举行|进行|参加|发放|印发|编印|制作)(?:了|各类|共|累计|共计)?$")
 _SKIP_SECTIONS = frozenset({"statistics"})
@@ -190,9 +192,12 @@ class QuantityExtractor:
         if best is not None and best.key in _VARIANTS:
             best = self._variant(best, own_run(compact, sentence.start, last[0] if last else None, mention), mention)
             between = compact[last[0].unit_end : mention.start] if last is not None else ""
-            if (best.key in _VARIANTS and last is not None and last[1].key in _VARIANTS[best.key]
-                    and same_list(between) and not _PUBLISHING_VERB.search(between)):
-                return KeyChoice(last[1].key, 10, last[1].cue, None, "inherited")  # 废止规章9件、规范性文件38件
+            if (best.key in _VARIANTS and last is not None and same_list(between)
+                    and not _PUBLISHING_VERB.search(between)):
+                if last[1].key in _VARIANTS[best.key]:
+                    return KeyChoice(last[1].key, 10, last[1].cue, None, "inherited")  # 废止规章9件、规范性文件38件
+                if _CLOSED_WITH.get(last[1].key) in _VARIANTS[best.key]:
+                    return KeyChoice(_CLOSED_WITH[last[1].key], 10, last[1].cue, None, "inherited")
         listed = last is not None and mention.start - last[0].unit_end <= LIST_GAP
         if not (best is not None and best.own) and listed and _same_kind(last[0].unit, mention.unit):
             return KeyChoice(last[1].key, 10, last[1].cue, None, "inherited")
