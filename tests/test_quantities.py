@@ -214,6 +214,21 @@ def _quantities(analyze, sentence: str):
         ("documents_reviewed", None, 47, "47"), ("documents_published", None, 19, "19")]),
     ("本年度对1件申请发出收费通知，收取信息处理费50元。", [
         ("other_count", None, 1, "1"), ("fees_collected", None, 50, "50")]),
+    # sentences of the composed reports u40-u47, after they were measured blind
+    ("其中税收政策文件及解读486条、通知公告729条。", [
+        ("posts_published", "all", 486, "486"), ("posts_published", "all", 729, "729")]),
+    ("全年办理县人大代表建议、县政协委员提案分别为9件、14件，均已按期办结。", [
+        ("npc_suggestions", None, 9, "9"), ("cppcc_proposals", None, 14, "14")]),
+    ("全年接听来电68.3万通，局长信箱收到来信412封并全部答复。", [
+        ("hotline_tickets", None, 683000, "68.3万"), ("public_messages_received", None, 412, "412")]),
+    ("利用社区微信群和“大喇叭”发布防疫通告、核酸检测安排等信息1,036条次。", [
+        ("posts_published", "all", 1036, "1,036")]),
+    ("新设“生态环境”“柳江水质”“中央环保督察整改”3个专题专栏。", [("website_columns", None, 3, "3")]),
+    ("发布《雨水情简报》146期。", [("posts_published", "all", 146, "146")]),
+    ("对行政规范性文件逐件清理，废止1件，保留9件。", [
+        ("documents_repealed", None, 1, "1"), ("documents_reviewed", None, 9, "9")]),
+    ("各处室、直属单位均明确1名政务公开联络员，指导16个市、136个县（市、区）编制目录，全年为412名高龄老人发放津贴，"
+     "设置发热门诊12个，完成行政许可1,862件，作出行政处罚37件。", []),
     # a verb closing websites closes the accounts listed with them (r010)
     ("关停运维不及时的政府网站1个、政务新媒体2个。", [
         ("websites_closed", None, 1, "1"), ("new_media_closed", None, 2, "2")]),

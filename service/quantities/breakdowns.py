@@ -29,6 +29,9 @@ _CLOSABLE = frozenset({"applications_completed", "applications_carried_forward",
                        "hotline_tickets_completed", "public_messages_received", "public_messages_replied",
                        "opinions_received", "posts_published", "other_count"})
 _CLOSING_VERB = re.compile(r"办结|解决|回复|答复|处理|办理|反馈")
+_STRONG_CLOSING = re.compile(r"办结|解决|回复|答复|反馈")  # 办理, 处理 may mean received
+_RECEIVED_VERB = re.compile(r"收到|受理|接到|接听|新收|收集")
+_NAMED_AGAIN = re.compile(r"留言|咨询|来信|来电|工单|诉求|信箱")
 # the attribute given to each document of a review: 对…64件文件逐件进行公开属性审查，确定主动公开27件
 _ATTRIBUTE_GIVEN = re.compile(r"(?:确定|明确|认定)为?(?:主动公开|依申请公开|不予公开|不公开)")
 
@@ -120,4 +123,6 @@ def closed_key(compact: str, mention: NumberMention, key: str,
     own = segment + compact[mention.unit_end : end_of_clause(compact, mention.unit_end, len(compact))]
     if len(segment) > LIST_GAP or "。" in segment or not _CLOSING_VERB.search(own) or "申请" in own:
         return None
+    if _RECEIVED_VERB.search(segment) or (_NAMED_AGAIN.search(segment) and not _STRONG_CLOSING.search(own)):
+        return None  # 接听来电68.3万通，局长信箱收到来信412封并全部答复 / …，办理省长信箱来信1,032件: received anew
     return _CLOSED_OF[last[1].key]  # 受理咨询389条，对其中的381条…答复: the ones answered

@@ -89,6 +89,7 @@ class QuantityExtractor:
         wholes: dict[int, list[Finding]] = {}  # period start -> its wholes, in order
         off_topic: dict[int, NumberMention] = {}  # period start -> the last count dropped as no disclosure work
         period_of: dict[str, int] = {}  # finding id -> its period
+        before: dict[int, NumberMention] = {}  # sentence start -> the last count in it, kept or not
         contexts = list(self.contexts(document))
         predictions = self.model.predict(document, contexts) if self.model is not None else [None] * len(contexts)
         for (mention, sentence, clause_start, choice), probabilities in zip(contexts, predictions):
@@ -97,7 +98,10 @@ class QuantityExtractor:
             key, method, score = self.decide(choice, mention, probabilities)
             if key == "other_count" and mention.unit in _MONEY:
                 key = None  # money is a disclosure figure only as fees: 减免金额219062.78元 is not one
-            if self._not_disclosure_work(compact, clause_start, mention, choice, off_topic.get(period)):
+            off = self._not_disclosure_work(compact, sentence.start, before.get(sentence.start), mention, choice,
+                                            off_topic.get(period))
+            before[sentence.start] = mention
+            if off:
                 off_topic[period] = mention
                 out.append((None, mention))
                 continue
@@ -158,7 +162,9 @@ class QuantityExtractor:
         # 举办一期培训, 召开3场新闻发布会: after an event verb the thing counted is named after the unit, and nothing
         # is lost by naming it there
         near = compact[clause_start : mention.start]
-        event = _EVENT_VERB.search(near) is not None or _OBJECT_FIRST.search(near) is not None
+        # after quoted names (新设“乡村振兴”“柳江水质”3个专题专栏) the count counts the named things, named after the unit
+        event = (_EVENT_VERB.search(near) is not None or _OBJECT_FIRST.search(near) is not None
+                 or near.endswith("”"))
         if event:  # the object's noun phrase may list several things: 对42件规章、规范性文件草案公开征求意见
             after = compact[mention.unit_end : end_of_clause(compact, mention.unit_end, sentence.end, marks="，,；;：:")]
         elif _REASON.match(compact, mention.unit_end):
@@ -224,6 +230,9 @@ class QuantityExtractor:
             if match is not None:
                 named[rule.key] = (match.start(), match.group(), rule.line)
         keys = sorted(named, key=lambda key: named[key][0])
+        # as many keys as counts after 分别, the nearest: 全年办理县人大代表建议、县政协委员提案分别为9件、14件
+        sentence_rest = compact[sentence.start + at : end_of_clause(compact, mention.start, sentence.end, marks="；;")]
+        keys = keys[-len(find_mentions(sentence_rest)):]
         index = len(following)
         if len(keys) < 2 or index >= len(keys) or len({named[k][0] for k in keys}) < len(keys):
             return None  # fewer than two keys, more counts than keys, or two keys read from the same words
@@ -269,13 +278,14 @@ class QuantityExtractor:
         method = "hybrid" if best_key == choice.key else "ml"
         return best_key, method, probabilities[best_key]
 
-    def _not_disclosure_work(self, compact: str, clause_start: int, mention: NumberMention, choice: KeyChoice,
-                             dropped: NumberMention | None) -> bool:
+    def _not_disclosure_work(self, compact: str, sentence_start: int, last: NumberMention | None,
+                             mention: NumberMention, choice: KeyChoice, dropped: NumberMention | None) -> bool:
         """A count whose own words match ``not_quantities.tsv`` (全镇辖21个行政村, 政务服务事项86.3万件), or that follows
         such a count in the same list naming nothing of its own (受理审批事项117件，办结171件)."""
-        own = re.sub(r"“[^”]*”|《[^》]*》", "", compact[clause_start : mention.start])  # names (“棚户区改造”专栏) say nothing
+        # its own words run through an attributive 、 (各处室、直属单位均明确1名联络员); names (“棚户区改造”专栏) say nothing
+        own = re.sub(r"“[^”]*”|《[^》]*》", "", own_run(compact, sentence_start, last, mention))
         after = re.split(r"[，,。；;、：:（(]", compact[mention.unit_end : mention.unit_end + 8])[0]
-        own += "#" + after  # and the words right after it in its clause (…26项具体任务); # stands for the count
+        own += "#" + mention.unit + after  # and the words after it in its clause (…26项具体任务); # stands for the number
         if any(cue.search(own) for cue in self.rules.not_quantities):
             return True
         return (dropped is not None and mention.start - dropped.unit_end <= LIST_GAP

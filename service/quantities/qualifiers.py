@@ -61,7 +61,7 @@ class QualifierReader:
             return named[0], "own"  # （微信公众号和抖音号），公众号关注人数达1.18万人: the clause names its one channel
         if whole is None and _SEVERAL_CHANNELS.search(segment):
             return "all", "several"  # 通过门户网站、政务新媒体等平台: a total over channels
-        if self._channels_joined(segment):
+        if self._channels_joined(_QUOTES.sub("", segment)):
             return "all", "several"  # “武隆发布”微信、微博双平台全年发布信息4,316条
         if own == "new_media" and (TOTAL.search(segment) or self._channels_listed_after(compact, mention)):
             return "all", "own"  # 各部门共开设新媒体70个, 政务新媒体3个（微信公众号、抖音）: a total over channels
