@@ -229,6 +229,18 @@ def _quantities(analyze, sentence: str):
         ("documents_repealed", None, 1, "1"), ("documents_reviewed", None, 9, "9")]),
     ("各处室、直属单位均明确1名政务公开联络员，指导16个市、136个县（市、区）编制目录，全年为412名高龄老人发放津贴，"
      "设置发热门诊12个，完成行政许可1,862件，作出行政处罚37件。", []),
+    # sentences of the composed reports u48-u55, after they were measured blind
+    ("在“信用中国（四川）”网站按规定公示行政许可决定2,684件。", [("posts_published", "other", 2684, "2,684")]),
+    ("街道现有政务新媒体账号2个，分别为“湾里发布”微信公众号和“湾里发布”抖音号，抖音号全年发布短视频73条。", [
+        ("new_media_accounts", "all", 2, "2"), ("posts_published", "short_video", 73, "73")]),
+    ("做客县广播电台《行风热线》节目两次。", [("online_interviews", None, 2, "两")]),
+    ("对23个乡镇（街道）、46个县直部门的政务公开工作人员近300人次开展全覆盖培训。", [
+        ("training_participants", None, 300, "300")]),
+    ("全年发布信息2,105条。其中：政策文件128件，通知公告417条。", [
+        ("posts_published", "all", 2105, "2,105"), ("documents_published", None, 128, "128"),
+        ("posts_published", "all", 417, "417")]),
+    ("全年公示建档立卡脱贫户1,036户，便民服务中心全年办理各类事项8,600余件，每千人口执业（助理）医师3.12人，"
+     "推动全省356家二级以上公立医院公开信息（不同渠道和方式公开的相同信息计1条）。", []),
     # a verb closing websites closes the accounts listed with them (r010)
     ("关停运维不及时的政府网站1个、政务新媒体2个。", [
         ("websites_closed", None, 1, "1"), ("new_media_closed", None, 2, "2")]),

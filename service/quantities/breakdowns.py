@@ -97,8 +97,10 @@ def takes_whole_key(choice: KeyChoice, key: str, whole_key: str) -> bool:
     """A part of a breakdown takes its whole's key unless a key of its own fits better (the spec's rule): a cue of
     its own clause naming another key keeps that key; a part with no cue of its own, or whose own key is a generic
     one (other_count, posts_published: 其中图文类产品17篇 under 解读21篇), takes the whole's (其中网络申请24件 under 办结申请26件 is a completed application)."""
-    if whole_key in GENERIC_KEYS or key == whole_key:
+    if key == whole_key:
         return False
+    if whole_key in GENERIC_KEYS:  # 其中：政策文件128件，通知公告417条: the notices are posts, not the documents before them
+        return choice.how == "inherited"
     if whole_key == "documents_reviewed" and choice.own and not key.startswith("documents_"):
         return True  # 审核公文74件，其中…不予公开47件: documents, not applications answered (but 其中废止14件 are repealed)
     return not choice.own or key in GENERIC_KEYS

@@ -216,7 +216,7 @@ class QuantityExtractor:
         words around 分别 before the first count."""
         left = compact[sentence.start : mention.start]
         at = left.rfind("分别")
-        if at < 0:
+        if at < 0 or re.search(r"[，；;：:]|(?<!\d),|,(?!\d)", left[at:]):
             return None
         begin = max(left.rfind(mark, 0, at) for mark in "，,；;：:") + 1
         following = [m for m in find_mentions(left) if m.start >= at]
@@ -288,8 +288,11 @@ class QuantityExtractor:
         own += "#" + mention.unit + after  # and the words after it in its clause (…26项具体任务); # stands for the number
         if any(cue.search(own) for cue in self.rules.not_quantities):
             return True
-        return (dropped is not None and mention.start - dropped.unit_end <= LIST_GAP
-                and "。" not in compact[dropped.unit_end : mention.start] and not _decisive(choice))
+        between = compact[dropped.unit_end : mention.start] if dropped is not None else ""
+        between = re.sub(r"[（(][^（）()]{0,6}[）)]", "", between)  # a short aside: 23个乡镇（街道）、46个县直部门
+        # an item of the same list (受理审批事项117件，办结171件), not a count further on in the clause (对15个乡镇…人员46人)
+        return (dropped is not None and same_list(between) and re.search(r"[、，,；;]", between) is not None
+                and not _decisive(choice))
 
 
 def _decisive(choice: KeyChoice) -> bool:

@@ -92,8 +92,8 @@ class QualifierReader:
         """X、Y分别…N1条、N2条: the i-th count after 分别 is of the i-th channel named before it."""
         left = compact[sentence.start : mention.start]
         at = left.rfind("分别")
-        if at < 0:
-            return None
+        if at < 0 or re.search(r"[，；;：:]|(?<!\d),|,(?!\d)", left[at:]):
+            return None  # no 分别, or one that names things (分别为“甲”微信公众号和“乙”抖音号，…) rather than counts
         # the channels named before 分别: in its clause, else in the nearest clause before it that names two or more
         # (微信公众号和官方微博分别推送…，关注用户分别超过386万和1092.6万; （微信公众号、抖音号），关注人数分别为…)
         named = []
@@ -162,11 +162,12 @@ def all_cues(cues, text: str) -> list[str]:
 
 
 def nearest_cue(cues, text: str) -> str | None:
-    best, at = None, -1
+    """The value whose cue ends last in ``text``; of two ending together, the longer (“信用中国（四川）”网站 is no portal)."""
+    best, at, begin = None, -1, -1
     for cue in cues:
         for match in cue.pattern.finditer(text):
-            if match.end() > at:
-                best, at = cue.value, match.end()
+            if match.end() > at or (match.end() == at and match.start() < begin):
+                best, at, begin = cue.value, match.end(), match.start()
     return best
 
 
