@@ -241,6 +241,22 @@ def _quantities(analyze, sentence: str):
         ("posts_published", "all", 417, "417")]),
     ("全年公示建档立卡脱贫户1,036户，便民服务中心全年办理各类事项8,600余件，每千人口执业（助理）医师3.12人，"
      "推动全省356家二级以上公立医院公开信息（不同渠道和方式公开的相同信息计1条）。", []),
+    # sentences of the composed reports u56-u63, after they were measured blind
+    ("在抖音、快手等平台发布短视频612条。", [("posts_published", "short_video", 612, "612")]),
+    ("在《三峡日报》和宜昌广播电视台刊播政策信息1,700余条。", [("posts_published", "all", 1700, "1,700")]),
+    ("新开设专题专栏6个。", [("website_columns", None, 6, "6")]),
+    ("扩大公众参与。就43项规章、规范性文件草案公开征求意见。", [("public_consultations", None, 43, "43")]),
+    ("所有申请均按时办结，其中属于已主动公开范围的2件、同意公开5件、申请信息不存在的1件。", [
+        ("applications_completed", None, 2, "2"), ("applications_completed", None, 5, "5"),
+        ("applications_completed", None, 1, "1")]),
+    ("全年收到申请68件；加上上年结转的3件，全年需办理申请71件。从申请人类型看，自然人申请61件，法人或其他组织申请7件；"
+     "从提交方式看，网上申请42件、信函申请19件、当面申请7件。", [
+        ("applications_received", None, 68, "68"), ("applications_carried_over", None, 3, "3"),
+        ("other_count", None, 71, "71"), ("applications_received", None, 61, "61"),
+        ("applications_received", None, 7, "7"), ("applications_received", None, 42, "42"),
+        ("applications_received", None, 19, "19"), ("applications_received", None, 7, "7")]),
+    ("全区共受理办件126.8万件，新增开放数据集146个，全省33.6万名高考考生，按月发布全国339个地级及以上城市空气质量，"
+     "围绕年度十件民生实事，涉及26个领域，为市场主体减税降费9.7亿元。", []),
     # a verb closing websites closes the accounts listed with them (r010)
     ("关停运维不及时的政府网站1个、政务新媒体2个。", [
         ("websites_closed", None, 1, "1"), ("new_media_closed", None, 2, "2")]),

@@ -37,10 +37,11 @@ _ATTRIBUTE_GIVEN = re.compile(r"(?:确定|明确|认定)为?(?:主动公开|依�
 
 
 def whole_of(compact: str, period: int, mention: NumberMention, choice: KeyChoice,
-             last: tuple | None, wholes: dict[int, list[Finding]]) -> Finding | None:
+             last: tuple | None, wholes: dict[int, list[Finding]], own_channel: str | None = None) -> Finding | None:
     """The whole this count is a part of: the last whole of its period when 其中 (包括, 涉及 …) comes between, or
-    when the count before it was a part too. Past a semicolon a count that states a total of its own or names
-    another key in its own clause (…法人申请8件；共办理718件) starts afresh."""
+    when the count before it was a part too. Past a semicolon a count that states a total of its own, names
+    another key in its own clause (…法人申请8件；共办理718件) or another channel than its whole's (门户网站…12,486条，
+    其中…217条；“宜昌发布”微信公众号…3,208条) starts afresh."""
     # the last whole of the period that can hold it: 收到申请312件，上年结转9件。从申请主体看，自然人提出285件 is a
     # part of 312, not of 9
     whole = next((w for w in reversed(wholes.get(period, [])) if float(w.value) >= mention.value), None)
@@ -55,7 +56,9 @@ def whole_of(compact: str, period: int, mention: NumberMention, choice: KeyChoic
         return last[1]  # the documents reviewed, by the attribute each was given
     if last[1].evidence.get("whole") is None or "。" in between or TOTAL.search(own_words(between)):
         return None  # 其中微博29个，共发布信息1992条: a count that states its own total starts afresh
-    if re.search(r"[;；]", between) and choice.own and choice.key != whole.key:
+    if re.search(r"[;；]", between) and (
+            (choice.own and choice.key != whole.key)
+            or (own_channel is not None and whole.qualifiers.get("channel") not in (None, "all", own_channel))):
         return None
     return whole
 
@@ -76,21 +79,39 @@ def relink_by_sum(out: list, period_of: dict[str, int], finding_id) -> list:
     moved: dict[str, Finding] = {}
     for run in runs:
         whole = by_id.get(run[0].evidence["whole"])
-        total = sum(float(part.value) for part in run)
-        if whole is None or len(run) < 2 or abs(total - float(whole.value)) < 1e-6:
+        if whole is None or len(run) < 2 or abs(sum(float(part.value) for part in run) - float(whole.value)) < 1e-6:
             continue
         period = period_of.get(whole.id)
-        other = next((w for w in findings if w.evidence.get("whole") is None and w is not whole
-                      and period_of.get(w.id) == period and w.span.start < run[0].span.start
-                      and abs(float(w.value) - total) < 1e-6), None)
-        if other is None:
-            continue
-        for part in run:
-            key = other.key if part.evidence.get("how") == "whole" or part.key == whole.key else part.key
-            evidence = {**part.evidence, "whole": other.id}
-            moved[part.id] = replace(part, key=key, id=finding_id(key, part.span.start, part.span.end),
-                                     evidence=evidence)
+        candidates = [w for w in findings if w.evidence.get("whole") is None and period_of.get(w.id) == period
+                      and w.span.start < run[0].span.start]
+        for segment, other in _segments_adding_up(run, candidates, whole) or ():
+            if other is whole:
+                continue
+            for part in segment:
+                key = other.key if part.evidence.get("how") == "whole" or part.key == whole.key else part.key
+                evidence = {**part.evidence, "whole": other.id}
+                moved[part.id] = replace(part, key=key, id=finding_id(key, part.span.start, part.span.end),
+                                         evidence=evidence)
     return [(moved.get(finding.id, finding) if finding is not None else None, mention) for finding, mention in out]
+
+
+def _segments_adding_up(run: list[Finding], candidates: list[Finding], whole: Finding):
+    """The run cut into consecutive segments of two or more parts, each adding up to a whole of the period (the one
+    they were given first, or another): 收到申请68件…需办理71件。从申请人类型看，自然人61件、法人7件；从提交方式看，
+    网上42件、信函19件、当面7件 is two breakdowns of the 68. None unless the whole run is covered."""
+    segments, start, total = [], 0, 0.0
+    for index, part in enumerate(run):
+        total += float(part.value)
+        if index - start < 1:
+            continue
+        if abs(total - float(whole.value)) < 1e-6:
+            target = whole
+        else:
+            target = next((w for w in candidates if abs(float(w.value) - total) < 1e-6), None)
+        if target is not None:
+            segments.append((run[start : index + 1], target))
+            start, total = index + 1, 0.0
+    return segments if start == len(run) else None
 
 
 def takes_whole_key(choice: KeyChoice, key: str, whole_key: str) -> bool:

@@ -26,7 +26,7 @@ from .breakdowns import GENERIC_KEYS, closed_key, relink_by_sum, takes_whole_key
 from .choice import KeyChoice
 from .clauses import LIST_GAP, end_of_clause, last_match, own_run, periods_of, same_list, sentence_of, start_of_clause
 from .numbers import NumberMention, find_mentions
-from .qualifiers import QualifierReader
+from .qualifiers import QualifierReader, nearest_cue
 from .rules import QuantityRules, load_quantity_rules
 
 NAME = "quantities"
@@ -36,7 +36,7 @@ _AFTER = 6  # penalty for a cue after the unit rather than before the number
 _MONEY = frozenset({"元", "万元", "亿元"})
 # 对年内出台的4件政策文件逐一解读, 《…》等34件草案公开征求意见: the thing counted comes first and the verb after it
 # names the key
-_OBJECT_FIRST = re.compile(r"(?:^|[^反面绝相针应])对(?![外于照接标此])[^，。；：]{0,24}$|》等$")
+_OBJECT_FIRST = re.compile(r"(?:^|[^反面绝相针应])对(?![外于照接标此])[^，。；：]{0,24}$|(?:^|[，,；;])就[^，。；：]{0,24}$|》等$")
 # a count whose nearest cue names the family (账号, 文件) takes the variant a verb of its own words names (关停, 废止)
 _VARIANTS = {"new_media_accounts": ("new_media_closed", "new_media_opened"),
              "documents_published": ("documents_repealed", "documents_reviewed")}
@@ -106,7 +106,8 @@ class QuantityExtractor:
                 out.append((None, mention))
                 continue
             last = previous.get(period)
-            part_of = whole_of(compact, period, mention, choice, last, wholes)
+            own_channel = nearest_cue(self.rules.channels, own_run(compact, sentence.start, last[0] if last else None, mention))
+            part_of = whole_of(compact, period, mention, choice, last, wholes, own_channel)
             # a part of a breakdown takes its whole's key where its own words name none better; it is kept even
             # where the model would drop it (从申请主体看，自然人提出285件 under 新收申请312件)
             published = _BASE_OF.get(part_of.key) if part_of is not None else None

@@ -59,6 +59,9 @@ class QualifierReader:
         named = all_cues(self.rules.channels, clause)
         if len(named) == 1 and named != ["new_media"] and not _SEVERAL_CHANNELS.search(clause):
             return named[0], "own"  # （微信公众号和抖音号），公众号关注人数达1.18万人: the clause names its one channel
+        several = [cue.value for cue in self.rules.channels for _ in cue.pattern.finditer(_QUOTES.sub("", segment))]
+        if len(several) > 1 and len(set(several)) == 1 and several[0] != "new_media" and _SEVERAL_CHANNELS.search(segment):
+            return several[0], "own"  # 在抖音、快手等平台发布短视频612条: several platforms of one channel
         if whole is None and _SEVERAL_CHANNELS.search(segment):
             return "all", "several"  # 通过门户网站、政务新媒体等平台: a total over channels
         if self._channels_joined(_QUOTES.sub("", segment)):
@@ -109,7 +112,9 @@ class QualifierReader:
     def _channels_joined(self, text: str) -> bool:
         """Two different channels named side by side, joined by 、/和/及/与 (微信、微博双平台)."""
         found = sorted((m.start(), m.end(), cue.value) for cue in self.rules.channels for m in cue.pattern.finditer(text))
-        return any(b[2] != a[2] and re.fullmatch(r"[、和及与/]", text[a[1] : b[0]]) for a, b in zip(found, found[1:]))
+        # (a short name may stand before the second: 《三峡日报》和宜昌广播电视台, 县电视台和政务公开栏)
+        return any(b[2] != a[2] and re.fullmatch(r"[》”]?[、和及与/][^，。；、和及与]{0,6}", text[a[1] : b[0]])
+                   for a, b in zip(found, found[1:]))
 
     def _channels_listed_after(self, compact: str, mention: NumberMention) -> bool:
         """政务新媒体3个（微信公众号、抖音、今日头条）, 政务新媒体2个，分别为“花石发布”和“花石党建”: the accounts are
