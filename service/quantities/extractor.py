@@ -106,8 +106,8 @@ class QuantityExtractor:
                 out.append((None, mention))
                 continue
             last = previous.get(period)
-            own_channel = nearest_cue(self.rules.channels, own_run(compact, sentence.start, last[0] if last else None, mention))
-            part_of = whole_of(compact, period, mention, choice, last, wholes, own_channel)
+            words = own_run(compact, sentence.start, last[0] if last else None, mention)
+            part_of = whole_of(compact, period, mention, choice, last, wholes, nearest_cue(self.rules.channels, words))
             # a part of a breakdown takes its whole's key where its own words name none better; it is kept even
             # where the model would drop it (从申请主体看，自然人提出285件 under 新收申请312件)
             published = _BASE_OF.get(part_of.key) if part_of is not None else None
@@ -158,7 +158,8 @@ class QuantityExtractor:
         left = compact[sentence.start : mention.start]  # a cue may run across a clause mark (关停…、…网站)
         # a cue ending at or after this is in the count's own words (a 、 inside an attributive list does not end
         # them: 下线过期、失效信息23条)
-        own_from = mention.start - len(own_run(compact, sentence.start, last[0] if last else None, mention)) - sentence.start
+        words = own_run(compact, sentence.start, last[0] if last else None, mention)
+        own_from = mention.start - len(words) - sentence.start
         after = compact[mention.unit_end : clause_end]
         # 举办一期培训, 召开3场新闻发布会: after an event verb the thing counted is named after the unit, and nothing
         # is lost by naming it there
