@@ -84,6 +84,25 @@ def _shot(driver, name: str, height: int | None = None) -> Path:
     return path
 
 
+def _replaced(element):
+    """A wait condition: the page that held ``element`` has been replaced. Chromedriver reports an element of a page
+    being unloaded either as stale or, in a race, as an unknown error ("Node with given id does not belong to the
+    document"); both mean the old page is gone (``expected_conditions.staleness_of`` lets the second escape)."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    def gone(_driver) -> bool:
+        try:
+            element.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as exc:
+            if "does not belong to the document" in str(exc):
+                return True
+            raise
+        return False
+    return gone
+
+
 def test_overview_filter_drill_down_correct_and_export(server, browser, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as expected
@@ -129,7 +148,7 @@ def test_overview_filter_drill_down_correct_and_export(server, browser, tmp_path
     finding_id = row.get_attribute("data-finding")
     Select(row.find_element(By.CSS_SELECTOR, "form.correct-theme select")).select_by_value("review_accuracy")
     row.find_element(By.CSS_SELECTOR, "form.correct-theme button").click()
-    WebDriverWait(browser, 10).until(expected.staleness_of(row))  # the form posted and the page came back
+    WebDriverWait(browser, 10).until(_replaced(row))  # the form posted and the page came back
     browser.get(f"{base}/review/themes/review_accuracy")
     corrected = browser.find_element(By.CSS_SELECTOR, f'#statements tr[data-finding="{finding_id}"]')
     assert "已改为「审核与质量把关」" in corrected.text and "alice" in corrected.text
