@@ -84,6 +84,16 @@ def own_run(compact: str, sentence_start: int, last: NumberMention | None, menti
     return text[cut + 1 :]
 
 
+def respective_at(left: str) -> int:
+    """Where the 分别 that hands counts out in order stands in ``left`` (the sentence up to a count), or -1: none, or
+    one that names things rather than counts (分别为“甲”微信公众号和“乙”抖音号，…) since a clause mark follows it (a
+    thousands separator is none: 分别推送信息1,204条、2,318条)."""
+    at = left.rfind("分别")
+    if at < 0 or re.search(r"[，；;：:]|(?<!\d),|,(?!\d)", left[at:]):
+        return -1
+    return at
+
+
 def own_words(between: str) -> str:
     """The words of a count's own clause, from the text between it and the count before it."""
     return re.split(r"[，,；;、（）()]", between)[-1]

@@ -24,7 +24,8 @@ from ..analysis import AnalyzedDocument, Sentence
 from ..model import Finding
 from .breakdowns import GENERIC_KEYS, closed_key, relink_by_sum, takes_whole_key, whole_of
 from .choice import KeyChoice
-from .clauses import LIST_GAP, end_of_clause, last_match, own_run, periods_of, same_list, sentence_of, start_of_clause
+from .clauses import (LIST_GAP, end_of_clause, last_match, own_run, periods_of, respective_at, same_list, sentence_of,
+                      start_of_clause)
 from .numbers import NumberMention, find_mentions
 from .qualifiers import QualifierReader, nearest_cue
 from .rules import QuantityRules, load_quantity_rules
@@ -198,7 +199,7 @@ class QuantityExtractor:
         if best is not None and best.key == "documents_published" and _REVIEWED_AFTER.match(compact, mention.unit_end):
             best = KeyChoice("documents_reviewed", best.distance, best.cue, best.rule_line, "cue", best.own)
         if best is not None and best.key in _VARIANTS:
-            best = self._variant(best, own_run(compact, sentence.start, last[0] if last else None, mention), mention)
+            best = self._variant(best, words, mention)
             between = compact[last[0].unit_end : mention.start] if last is not None else ""
             if (best.key in _VARIANTS and last is not None and same_list(between)
                     and not _PUBLISHING_VERB.search(between)):
@@ -217,8 +218,8 @@ class QuantityExtractor:
         """分别承办县人大代表建议和县政协提案97件、142件: with 分别, the i-th count takes the i-th key named in the
         words around 分别 before the first count."""
         left = compact[sentence.start : mention.start]
-        at = left.rfind("分别")
-        if at < 0 or re.search(r"[，；;：:]|(?<!\d),|,(?!\d)", left[at:]):
+        at = respective_at(left)
+        if at < 0:
             return None
         begin = max(left.rfind(mark, 0, at) for mark in "，,；;：:") + 1
         following = [m for m in find_mentions(left) if m.start >= at]

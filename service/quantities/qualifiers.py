@@ -8,7 +8,7 @@ import re
 from ..analysis import Sentence
 from ..model import Finding
 from .breakdowns import TOTAL
-from .clauses import end_of_clause, own_run, same_list
+from .clauses import end_of_clause, own_run, respective_at, same_list
 from .numbers import NumberMention, find_mentions
 from .rules import CHANNEL_KEYS, FORM_KEYS, QuantityRules
 
@@ -54,17 +54,18 @@ class QualifierReader:
         respectively = self._respectively(compact, sentence, mention)
         if respectively:
             return respectively, "own"  # 微信公众号、今日头条号分别推送信息213条、96条
-        own = nearest_cue(self.rules.channels, _QUOTES.sub("", segment))  # “乡镇政务公开”专栏
+        plain = _QUOTES.sub("", segment)  # “乡镇政务公开”专栏
+        own = nearest_cue(self.rules.channels, plain)
         clause = _QUOTES.sub("", own_run(compact, sentence.start, last[0] if last is not None else None, mention))
         named = all_cues(self.rules.channels, clause)
         if len(named) == 1 and named != ["new_media"] and not _SEVERAL_CHANNELS.search(clause):
             return named[0], "own"  # （微信公众号和抖音号），公众号关注人数达1.18万人: the clause names its one channel
-        several = [cue.value for cue in self.rules.channels for _ in cue.pattern.finditer(_QUOTES.sub("", segment))]
+        several = [value for _, _, value in cue_hits(self.rules.channels, plain)]
         if len(several) > 1 and len(set(several)) == 1 and several[0] != "new_media" and _SEVERAL_CHANNELS.search(segment):
             return several[0], "own"  # 在抖音、快手等平台发布短视频612条: several platforms of one channel
         if whole is None and _SEVERAL_CHANNELS.search(segment):
             return "all", "several"  # 通过门户网站、政务新媒体等平台: a total over channels
-        if self._channels_joined(_QUOTES.sub("", segment)):
+        if self._channels_joined(plain):
             return "all", "several"  # “武隆发布”微信、微博双平台全年发布信息4,316条
         if own == "new_media" and (TOTAL.search(segment) or self._channels_listed_after(compact, mention)):
             return "all", "own"  # 各部门共开设新媒体70个, 政务新媒体3个（微信公众号、抖音）: a total over channels
@@ -94,9 +95,9 @@ class QualifierReader:
     def _respectively(self, compact: str, sentence: Sentence, mention: NumberMention) -> str | None:
         """X、Y分别…N1条、N2条: the i-th count after 分别 is of the i-th channel named before it."""
         left = compact[sentence.start : mention.start]
-        at = left.rfind("分别")
-        if at < 0 or re.search(r"[，；;：:]|(?<!\d),|,(?!\d)", left[at:]):
-            return None  # no 分别, or one that names things (分别为“甲”微信公众号和“乙”抖音号，…) rather than counts
+        at = respective_at(left)
+        if at < 0:
+            return None
         # the channels named before 分别: in its clause, else in the nearest clause before it that names two or more
         # (微信公众号和官方微博分别推送…，关注用户分别超过386万和1092.6万; （微信公众号、抖音号），关注人数分别为…)
         named = []
@@ -111,7 +112,7 @@ class QualifierReader:
 
     def _channels_joined(self, text: str) -> bool:
         """Two different channels named side by side, joined by 、/和/及/与 (微信、微博双平台)."""
-        found = sorted((m.start(), m.end(), cue.value) for cue in self.rules.channels for m in cue.pattern.finditer(text))
+        found = cue_hits(self.rules.channels, text)
         # (a short name may stand before the second: 《三峡日报》和宜昌广播电视台, 县电视台和政务公开栏)
         return any(b[2] != a[2] and re.fullmatch(r"[》”]?[、和及与/][^，。；、和及与]{0,6}", text[a[1] : b[0]])
                    for a, b in zip(found, found[1:]))
@@ -160,10 +161,14 @@ class QualifierReader:
                     part.qualifiers["channel"] = "all"
 
 
+def cue_hits(cues, text: str) -> list[tuple[int, int, str]]:
+    """Every occurrence of a cue in ``text``: (start, end, value), in the order they stand."""
+    return sorted((m.start(), m.end(), cue.value) for cue in cues for m in cue.pattern.finditer(text))
+
+
 def all_cues(cues, text: str) -> list[str]:
     """The distinct values whose cue occurs in ``text``, in the order of their first occurrence."""
-    found = sorted((m.start(), cue.value) for cue in cues for m in cue.pattern.finditer(text))
-    return list(dict.fromkeys(value for _, value in found))
+    return list(dict.fromkeys(value for _, _, value in cue_hits(cues, text)))
 
 
 def nearest_cue(cues, text: str) -> str | None:
